@@ -1,0 +1,30 @@
+# Two entry points: `make serve` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (found " + sys.version.split()[0] + ")")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+serve: $(STAMP)  ## build and serve the site with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload
+
+test: $(STAMP)  ## run every test
+	$(BIN)/python -m pytest
+
+build: $(STAMP)  ## strict build into site/
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)  ## validate framework/
+	$(BIN)/career check
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

@@ -1,0 +1,118 @@
+"""Every generated page of the site, built from the Framework with the page templates."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from . import urls, views
+from .framework import Framework
+from .render import front_matter, render
+
+_ANCHOR = re.compile(r"\{ #([A-Za-z0-9_-]+) \}")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown page: where it lives, its title, its text and its stable anchors."""
+
+    src: str
+    title: str
+    markdown: str
+
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        """The explicit `{ #id }` anchors the page declares (its stable link targets)."""
+        return tuple(dict.fromkeys(_ANCHOR.findall(self.markdown)))
+
+
+def _page(fw: Framework, src: str, title: Any, template: str, **context: Any) -> Page:
+    body = render(template, src, fw=fw, **context)
+    return Page(src, str(title), front_matter(str(title)) + body)
+
+
+def role_pages(fw: Framework) -> Iterable[Page]:
+    """Per role: overview, one JD per level, the diffs between adjacent levels, the matrices."""
+    yield _page(fw, urls.ROLES, "직무", "roles_index.md.j2", roles=fw.roles)
+    for role in fw.roles:
+        levels = fw.role_levels(role)
+        counts = views.level_counts(fw, role.id)
+        yield _page(fw, urls.role(role.id), role.title, "role.md.j2", role=role, levels=levels, counts=counts)
+        for i, (lv, jd) in enumerate(levels):
+            prev = levels[i - 1][0] if i else None
+            nxt = levels[i + 1][0] if i + 1 < len(levels) else None
+            new = views.items_at(fw, role.id, lv.id)
+            base = views.items_below(fw, role.id, lv.id)
+            yield _page(
+                fw, urls.jd(role.id, lv.id), jd.title, "jd.md.j2", role=role, level=lv, jd=jd, prev=prev, next=nxt,
+                new_items=views.group_by_area(new), new_count=len(new),
+                foundation=views.group_by_area(base), foundation_count=len(base), kpis=fw.role_kpis(role),
+            )
+        for lower, upper in views.adjacent_levels(fw, role):
+            d = views.level_diff(fw, role, lower, upper)
+            yield _page(fw, urls.diff(role.id, lower.id, upper.id), f"{lower.title} → {upper.title}: {role.title}", "diff.md.j2", d=d)
+        ladder = [lv for lv, _ in levels]
+        areas = fw.role_areas(role)
+        yield _page(fw, urls.matrix(role.id), f"역량 매트릭스: {role.title}", "matrix.md.j2", role=role,
+                    levels=ladder, rows=views.matrix_summary(fw, role), areas=areas)
+        for area in areas:
+            yield _page(fw, urls.matrix_area(role.id, area.id), f"{area.title} 매트릭스: {role.title}", "matrix_area.md.j2",
+                        role=role, area=area, levels=fw.levels)
+
+
+def level_pages(fw: Framework) -> Iterable[Page]:
+    """The ladder: an index, one page per level across roles, and the career progression table."""
+    all_counts = {lv.id: 0 for lv in fw.levels}
+    for p in fw.items():
+        all_counts[p.level.id] += 1
+    yield _page(fw, urls.LEVELS, "레벨", "levels_index.md.j2", counts=all_counts)
+    for lv in fw.levels:
+        prev, nxt = fw.previous_level(lv.id), fw.next_level(lv.id)
+        jds = [(r, r.levels[lv.id]) for r in fw.roles if lv.id in r.levels]
+        transitions = [(r, lo, hi) for r in fw.roles for lo, hi in views.adjacent_levels(fw, r) if lo.id == lv.id]
+        items = [p for p in fw.items() if p.level.id == lv.id]
+        yield _page(fw, urls.level(lv.id), f"{lv.title} ({lv.years_label})", "level.md.j2", level=lv, prev=prev, next=nxt,
+                    jds=jds, transitions=transitions, grouped=views.group_by_area(items), count=len(items))
+    steps = list(zip(fw.levels, fw.levels[1:]))
+    roles_for = {lo.id: [r for r in fw.roles if any(a.id == lo.id and b.id == hi.id for a, b in views.adjacent_levels(fw, r))]
+                 for lo, hi in steps}
+    yield _page(fw, urls.PROGRESSION, "성장 경로", "progression.md.j2", steps=steps, roles_for=roles_for)
+
+
+@dataclass(frozen=True)
+class _AreaRow:
+    area: Any
+    total: int
+    counts: tuple[int, ...]
+
+
+def competency_pages(fw: Framework) -> Iterable[Page]:
+    """The competency index, one page per area (an anchor per group and item), KPIs and the roadmap."""
+    jds = views.item_jds(fw)
+    rows = []
+    for area in fw.areas:
+        counts = [0] * len(fw.levels)
+        for g in area.groups:
+            for it in g.items:
+                counts[fw.rank(fw.item(it.id).level.id)] += 1
+        rows.append(_AreaRow(area, sum(counts), tuple(counts)))
+    yield _page(fw, urls.COMPETENCIES, "역량", "competencies_index.md.j2", rows=rows,
+                group_count=sum(len(a.groups) for a in fw.areas), item_count=sum(r.total for r in rows))
+    for area, row in zip(fw.areas, rows):
+        yield _page(fw, urls.area(area.id), f"{area.number}. {area.title}", "area.md.j2", area=area, jds=jds,
+                    item_count=row.total)
+    yield _page(fw, urls.KPIS, "평가 항목 (KPI)", "kpis.md.j2", kpis=fw.kpis)
+    yield _page(fw, urls.ROADMAP, str(fw.roadmap.title), "roadmap.md.j2", roadmap=fw.roadmap)
+
+
+def build_pages(fw: Framework) -> list[Page]:
+    """All generated pages, in nav order."""
+    return [*role_pages(fw), *level_pages(fw), *competency_pages(fw)]
+
+
+def url_list(fw: Framework, pages: Iterable[Page]) -> str:
+    """The build's stable URLs and anchors as JSON, for checking links from hiring pages."""
+    entries = {urls.url(p.src): list(p.anchors) for p in pages}
+    doc = {"framework": fw.meta.id, "version": fw.meta.version, "pages": dict(sorted(entries.items()))}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,88 @@
+"""Markdown rendering with escaping by default: data is always printed as inert text.
+
+Every `{{ expression }}` in a page template passes through `finalize`, which escapes it for
+Markdown and HTML unless it is `Markup` (output of our own link helpers). So text from YAML can
+never become markup, a link, or template code, whatever it contains.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from . import urls
+from .text import Text
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+# Python-Markdown's escapable characters (plus '|' from the tables extension).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_SPACE = re.compile(r"\s+")
+
+
+def md_escape(value: Any) -> str:
+    """Inline Markdown for a plain text: HTML-escaped, Markdown-escaped, whitespace folded."""
+    text = _SPACE.sub(" ", str(value)).strip()
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        raise ValueError("template printed None")
+    return md_escape(value)
+
+
+def front_matter(title: str, **extra: Any) -> str:
+    """YAML front matter for a generated page. The title is HTML-escaped because themes print it raw."""
+    lines = ["---", f"title: {json.dumps(html.escape(str(title)), ensure_ascii=False)}", "render_macros: false"]
+    lines += [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items()]
+    return "\n".join(lines + ["---", ""])
+
+
+@pass_context
+def _link(ctx: Any, text: Any, to_src: str, anchor: str | None = None) -> Markup:
+    """`[text](relative/path.md#anchor)` from the page being rendered."""
+    return Markup(f"[{md_escape(text)}]({urls.relative(ctx['page_src'], to_src, anchor)})")
+
+
+def _text(value: Text | str, lang: str = "ko") -> str:
+    return value.get(lang) if isinstance(value, Text) else value
+
+
+def _block(value: Any) -> Markup:
+    """A multi-paragraph text: each paragraph escaped, blank lines kept between them."""
+    paras = [p for p in re.split(r"\n\s*\n", str(value)) if p.strip()]
+    return Markup("\n\n".join(md_escape(p) for p in paras))
+
+
+def environment() -> Environment:
+    """The Jinja environment for page templates (`macros/templates/*.md.j2`)."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=False,  # Markdown output: escaping is done by `finalize`, not by HTML autoescape
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(link=_link, urls=urls)
+    env.filters.update(text=_text, block=_block)
+    return env
+
+
+_ENV: Environment | None = None
+
+
+def render(template: str, page_src: str, **context: Any) -> str:
+    """Render one page template for the page at `page_src`."""
+    global _ENV
+    if _ENV is None:
+        _ENV = environment()
+    return _ENV.get_template(template).render(page_src=page_src, **context)

@@ -1,0 +1,66 @@
+"""The site's URL scheme: every generated page's source path comes from ids, never from titles.
+
+Paths are docs-relative Markdown sources (`roles/python-backend/junior.md`); with MkDocs'
+directory URLs they are served as `/roles/python-backend/junior/`. These URLs are a public
+contract (hiring pages link to them): change them only together with redirects.
+"""
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+ROLES = "roles/index.md"
+LEVELS = "levels/index.md"
+PROGRESSION = "progression.md"
+COMPETENCIES = "competencies/index.md"
+KPIS = "kpis.md"
+ROADMAP = "roadmap.md"
+URL_LIST = "urls.json"
+
+
+def role(role_id: str) -> str:
+    return f"roles/{role_id}/index.md"
+
+
+def jd(role_id: str, level_id: str) -> str:
+    return f"roles/{role_id}/{level_id}.md"
+
+
+def diff(role_id: str, lower: str, upper: str) -> str:
+    return f"roles/{role_id}/{lower}-to-{upper}.md"
+
+
+def matrix(role_id: str) -> str:
+    return f"roles/{role_id}/matrix/index.md"
+
+
+def matrix_area(role_id: str, area_id: str) -> str:
+    return f"roles/{role_id}/matrix/{area_id}.md"
+
+
+def level(level_id: str) -> str:
+    return f"levels/{level_id}.md"
+
+
+def area(area_id: str) -> str:
+    return f"competencies/{area_id}.md"
+
+
+def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:
+    """A Markdown link target from one source page to another (MkDocs checks and rewrites it)."""
+    target = to_src if from_src == to_src else posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    if from_src == to_src:
+        target = ""
+    return f"{target}#{anchor}" if anchor else (target or "#")
+
+
+def url(src: str) -> str:
+    """The site-absolute URL a source path is served at (directory URLs)."""
+    if not src.endswith(".md"):
+        return "/" + src
+    stem = src[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    return "/" + stem.lstrip("/")

@@ -1,0 +1,58 @@
+"""Shared fixtures: the repository's framework, scratch copies to corrupt, and the CLI as a process."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FRAMEWORK = ROOT / "framework"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def framework_copy(tmp_path: Path) -> Path:
+    """A scratch copy of framework/ that a test may edit."""
+    dest = tmp_path / "framework"
+    shutil.copytree(FRAMEWORK, dest)
+    return dest
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace `old` by `new` in a file, failing loudly when `old` is absent."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def run_career(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the `career` CLI as a separate process, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "macros.cli", *args],
+        cwd=cwd or ROOT, capture_output=True, text=True, timeout=120,
+        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def make_project(dest: Path, framework: Path = FRAMEWORK) -> Path:
+    """A throwaway copy of the MkDocs project (mkdocs.yml, docs/, framework/) using this checkout's code."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", dest / "docs")
+    if framework.resolve() != (dest / "framework").resolve():
+        shutil.copytree(framework, dest / "framework")
+    (dest / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
+    return dest
+
+
+def build_site(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project into `out`, as a separate process."""
+    env = {**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+        cwd=project, capture_output=True, text=True, timeout=300, env=env,
+    )

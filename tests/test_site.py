@@ -1,0 +1,160 @@
+"""The built site, read as HTML: content from YAML, stable ids, links and anchors that resolve."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+import seeds
+from conftest import FRAMEWORK, ROOT, SHARED, build_site, make_project
+from macros.loading import load_framework
+from site_html import Site
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return Site(out)
+
+
+@pytest.fixture(scope="module")
+def fw():
+    return load_framework(FRAMEWORK)
+
+
+def test_every_seed_text_is_on_the_site(site: Site) -> None:
+    text = site.all_text()
+    missing = []
+    for area in seeds.roadmap_areas():
+        missing += [t for t in [area.title] + [g for g, _ in area.groups] + [i for _, items in area.groups for i in items]
+                    if t not in text]
+    jd = seeds.jd()
+    lines = [jd["overview"], *jd["stack"], jd["vision"], jd["attribution"], *jd["impact"].values()]
+    for lv in jd["levels"]:
+        lines += [lv.focus, lv.years, *lv.duties, *lv.competencies]
+    for row in jd["progression"]:
+        lines += row
+    for cat, metrics in jd["kpis"]:
+        lines += [cat, ", ".join(metrics)]
+    missing += [t for t in lines if t not in text]
+    assert missing == []
+
+
+@pytest.mark.skipif(not (SHARED / "tools" / "seed_coverage.py").exists(), reason="shared/ is not beside the repository")
+def test_shared_seed_coverage_tool_agrees_on_html(site: Site) -> None:
+    result = subprocess.run([sys.executable, str(SHARED / "tools" / "seed_coverage.py"), str(SHARED / "seeds"), "html",
+                             str(site.root), "items", "groups", "areas", "jd"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_each_jd_page_lists_exactly_its_duties_and_competencies(site: Site, fw) -> None:
+    for role in fw.roles:
+        for level, jd in fw.role_levels(role):
+            page = site.page(f"/roles/{role.id}/{level.id}/")
+            assert page.section_items("duties") == [d.ko for d in jd.duties]
+            assert page.section_items("competencies") == [c.ko for c in jd.competencies]
+            assert jd.title.ko in page.text and level.years_label.ko in page.text
+            assert 'href="../../../kpis/#technical-quality"' in page.source  # KPIs linked from every JD
+
+
+def test_items_appear_on_the_jd_of_their_level_only(site: Site, fw) -> None:
+    page = site.page("/roles/python-backend/junior/")
+    body = page.content().split('id="kpis"')[0]
+    new_part = body.split("이전 레벨에서 이어지는")[0]
+    for p in fw.items():
+        link = f'href="../../../competencies/{p.area.id}/#{p.id}"'
+        assert (link in new_part) == (p.level.id == "junior"), p.id
+
+
+def test_item_pages_carry_anchor_level_and_jd(site: Site, fw) -> None:
+    for p in fw.items():
+        page = site.page(f"/competencies/{p.area.id}/")
+        assert p.id in page.ids
+    gil = site.page("/competencies/python-core/")
+    section = gil.content().split('id="gil"')[1].split("<h3")[0]
+    assert 'href="../../levels/junior/"' in section and 'href="../../roles/python-backend/junior/"' in section
+
+
+def test_level_diff_pages(site: Site, fw) -> None:
+    page = site.page("/roles/python-backend/junior-to-mid/")
+    assert "코드 품질 → 서비스 운영" in page.text and "기능 단위 책임 수행 및 자율적 개발" in page.text
+    mid = fw.role("python-backend").levels["mid"]
+    assert page.section_items("duties-added") == [d.ko for d in mid.duties]
+    for p in fw.items():
+        assert (f"#{p.id}\"" in page.content()) == (p.level.id == "mid"), p.id
+    progression = site.page("/progression/")
+    for lo, hi in [("junior", "mid"), ("mid", "senior"), ("senior", "lead")]:
+        assert f'href="../roles/python-backend/{lo}-to-{hi}/"' in progression.source
+
+
+def test_matrix_cells_link_to_items(site: Site, fw) -> None:
+    page = site.page("/roles/python-backend/matrix/python-core/")
+    for item in fw.area("python-core").groups[0].items:
+        assert page.source.count(f'href="../../../../competencies/python-core/#{item.id}"') >= 2
+    summary = site.page("/roles/python-backend/matrix/")
+    assert all(a.title.ko in summary.text for a in fw.areas)
+
+
+def test_no_auto_numbered_ids(site: Site) -> None:
+    bad = {str(p.path.relative_to(site.root)): [i for i in p.ids if re.fullmatch(r"_\d+", i)] for p in site.pages()}
+    assert {k: v for k, v in bad.items() if v} == {}
+
+
+def test_every_internal_link_and_anchor_resolves(site: Site) -> None:
+    broken = []
+    for page in site.pages():
+        for href in page.links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            base = site.root if parts.path.startswith("/") else page.path.parent
+            target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else page.path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append((str(page.path.relative_to(site.root)), href))
+                continue
+            if parts.fragment and parts.fragment not in site._load(target).ids:
+                broken.append((str(page.path.relative_to(site.root)), href))
+    assert broken == []
+
+
+def test_url_list_matches_the_site(site: Site, fw) -> None:
+    doc = json.loads((site.root / "urls.json").read_text(encoding="utf-8"))
+    assert doc["version"] == fw.meta.version
+    pages = doc["pages"]
+    assert "/roles/python-backend/junior/" in pages and "/competencies/python-core/" in pages
+    assert "gil" in pages["/competencies/python-core/"]
+    for url, anchors in pages.items():
+        page = site.page(url)
+        assert set(anchors) <= set(page.ids), url
+    assert len(pages) >= 30
+
+
+def test_sidebar_holds_sections_and_index_pages_only(site: Site) -> None:
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', site.page("/").source, re.S).group(0)
+    hrefs = set(re.findall(r'href="([^"]+)"', nav))
+    assert not any("competencies/python-core" in h or "/junior/" in h or "matrix" in h for h in hrefs)
+    assert any("roles/python-backend/" in h for h in hrefs)
+
+
+def test_nothing_loads_from_the_internet(site: Site) -> None:
+    for page in site.pages():
+        assert not re.search(r'<(script|link|img)[^>]+(src|href)="(https?:)?//', page.source), page.path
+        assert "fonts.googleapis" not in page.source and "fonts.gstatic" not in page.source
+
+
+def test_home_page(site: Site, fw) -> None:
+    home = site.page("/")
+    assert fw.meta.vision.text.ko in home.text
+    assert "승진 체크리스트가 아닙니다" in home.text
+    assert 'href="roles/python-backend/junior/"' in home.source
