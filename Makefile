@@ -5,6 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
+# axe-core (accessibility engine for the browser tests) comes from the npm registry when npm exists.
+AXE_VERSION := 4.14.1
+AXE := tests/.cache/axe-$(AXE_VERSION).min.js
+
 .PHONY: serve test build check clean
 
 $(STAMP): pyproject.toml
@@ -18,7 +22,16 @@ serve: $(STAMP)  ## build and serve the site with live reload on http://127.0.0.
 	$(BIN)/mkdocs serve --livereload
 
 test: $(STAMP)  ## run every test
+	@$(MAKE) --no-print-directory $(AXE) || true
 	$(BIN)/python -m pytest
+
+$(AXE):
+	@mkdir -p tests/.cache
+	@if command -v npm >/dev/null 2>&1; then \
+	  cd tests/.cache && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
+	  tar -xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js && mv package/axe.min.js axe-$(AXE_VERSION).min.js && \
+	  rm -rf package axe-core-$(AXE_VERSION).tgz; \
+	else echo "npm not found: the accessibility check (axe-core) will be skipped"; fi
 
 build: $(STAMP)  ## strict build into site/
 	$(BIN)/mkdocs build --strict
@@ -27,4 +40,4 @@ check: $(STAMP)  ## validate framework/
 	$(BIN)/career check
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache tests/.cache

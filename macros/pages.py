@@ -49,6 +49,17 @@ def role_pages(fw: Framework) -> Iterable[Page]:
                 new_items=views.group_by_area(new), new_count=len(new),
                 foundation=views.group_by_area(base), foundation_count=len(base), kpis=fw.role_kpis(role),
             )
+        for i, (lv, jd) in enumerate(levels):
+            nxt = levels[i + 1][0] if i + 1 < len(levels) else None
+            new = views.group_by_area(views.items_at(fw, role.id, lv.id))
+            base = views.group_by_area(views.items_below(fw, role.id, lv.id))
+            yield _page(
+                fw, urls.checklist(role.id, lv.id), f"체크리스트: {jd.title}", "checklist.md.j2", role=role, level=lv,
+                jd=jd, next=nxt, new_items=new, foundation=base, areas=views.area_counts([new, base]),
+                new_count=len(views.items_at(fw, role.id, lv.id)), foundation_count=len(views.items_below(fw, role.id, lv.id)),
+                total=len(views.items_at(fw, role.id, lv.id)) + len(views.items_below(fw, role.id, lv.id)),
+                next_items=views.items_at(fw, role.id, nxt.id) if nxt else (), order=views.item_order(fw),
+            )
         for lower, upper in views.adjacent_levels(fw, role):
             d = views.level_diff(fw, role, lower, upper)
             yield _page(fw, urls.diff(role.id, lower.id, upper.id), f"{lower.title} → {upper.title}: {role.title}", "diff.md.j2", d=d)
@@ -104,6 +115,9 @@ def competency_pages(fw: Framework) -> Iterable[Page]:
                     item_count=row.total)
     yield _page(fw, urls.KPIS, "평가 항목 (KPI)", "kpis.md.j2", kpis=fw.kpis)
     yield _page(fw, urls.ROADMAP, str(fw.roadmap.title), "roadmap.md.j2", roadmap=fw.roadmap)
+    grouped = views.group_by_area(fw.items())
+    yield _page(fw, urls.CHECKLIST, "체크리스트", "roadmap_checklist.md.j2", grouped=grouped,
+                areas=views.area_counts([grouped]), total=len(views.item_order(fw)), order=views.item_order(fw))
 
 
 def build_pages(fw: Framework) -> list[Page]:

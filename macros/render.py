@@ -61,6 +61,17 @@ def _block(value: Any) -> Markup:
     return Markup("\n\n".join(md_escape(p) for p in paras))
 
 
+def _h(value: Any) -> Markup:
+    """Escape for raw HTML (element text or a quoted attribute), where Markdown escapes do not apply."""
+    return Markup(html.escape(_SPACE.sub(" ", str(value)).strip(), quote=True))
+
+
+@pass_context
+def _href(ctx: Any, to_src: str, anchor: str | None = None) -> Markup:
+    """A relative URL for a raw HTML link from the page being rendered."""
+    return Markup(html.escape(urls.href(ctx["page_src"], to_src, anchor), quote=True))
+
+
 def environment() -> Environment:
     """The Jinja environment for page templates (`macros/templates/*.md.j2`)."""
     env = Environment(
@@ -72,8 +83,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(link=_link, urls=urls)
-    env.filters.update(text=_text, block=_block)
+    env.globals.update(link=_link, href=_href, urls=urls)
+    env.filters.update(text=_text, block=_block, h=_h)
     return env
 
 

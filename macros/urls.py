@@ -15,6 +15,7 @@ PROGRESSION = "progression.md"
 COMPETENCIES = "competencies/index.md"
 KPIS = "kpis.md"
 ROADMAP = "roadmap.md"
+CHECKLIST = "checklist.md"
 URL_LIST = "urls.json"
 
 
@@ -36,6 +37,10 @@ def matrix(role_id: str) -> str:
 
 def matrix_area(role_id: str, area_id: str) -> str:
     return f"roles/{role_id}/matrix/{area_id}.md"
+
+
+def checklist(role_id: str, level_id: str) -> str:
+    return f"roles/{role_id}/{level_id}/checklist.md"
 
 
 def level(level_id: str) -> str:
@@ -64,3 +69,14 @@ def url(src: str) -> str:
     else:
         stem += "/"
     return "/" + stem.lstrip("/")
+
+
+def href(from_src: str, to_src: str, anchor: str | None = None) -> str:
+    """A final relative URL for raw HTML links (which MkDocs does not rewrite), e.g. `../../kpis/#x`."""
+    here, there = url(from_src), url(to_src)
+    if here == there:
+        return f"#{anchor}" if anchor else "./"
+    target = posixpath.relpath(there, here.rstrip("/") + "/") if there.endswith("/") else posixpath.relpath(there, here)
+    if there.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return f"{target}#{anchor}" if anchor else target

@@ -127,3 +127,19 @@ def level_counts(fw: Framework, role_id: str) -> dict[str, int]:
     for p in role_items(fw, role_id):
         counts[p.level.id] += 1
     return counts
+
+
+@lru_cache(maxsize=None)
+def item_order(fw: Framework) -> dict[str, int]:
+    """Each item's position in roadmap order (used to export checklists in that order)."""
+    return {p.id: i for i, p in enumerate(fw.items())}
+
+
+def area_counts(grouped_parts: Iterable[AreaGroups]) -> tuple[tuple[AreaFile, int], ...]:
+    """(area, number of items) over one or more grouped lists, in first-seen order."""
+    counts: dict[str, list] = {}
+    for grouped in grouped_parts:
+        for area, groups in grouped:
+            entry = counts.setdefault(area.id, [area, 0])
+            entry[1] += sum(len(ps) for _, ps in groups)
+    return tuple((a, n) for a, n in counts.values())

@@ -49,9 +49,11 @@ def make_project(dest: Path, framework: Path = FRAMEWORK) -> Path:
     return dest
 
 
-def build_site(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def build_site(project: Path, out: Path, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a project into `out`, as a separate process."""
     env = {**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+    if site_url:
+        env["CAREER_SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
         cwd=project, capture_output=True, text=True, timeout=300, env=env,

@@ -1,0 +1,51 @@
+"""Serving a built site on localhost and driving it in Debian's Chromium through Playwright."""
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+AXE_DIR = Path(__file__).resolve().parent / ".cache"
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip when a tool is missing, unless CI demands it (CF_REQUIRE_BROWSER=1): then fail."""
+    if condition:
+        return
+    if os.environ.get("CF_REQUIRE_BROWSER") == "1":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def axe_source() -> str | None:
+    found = sorted(AXE_DIR.glob("axe-*.min.js"))
+    return found[-1].read_text(encoding="utf-8") if found else None
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # keep test output clean
+        pass
+
+
+def serve(root: Path) -> Iterator[str]:
+    """Serve `root` on a free localhost port for the duration of a fixture."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,236 @@
+"""Checklists in a real browser: ticks, counts, notes, export/import, instant navigation, accessibility."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+import browser
+from conftest import FRAMEWORK, ROOT, build_site
+from macros.loading import load_framework
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+KEY = "career-framework-checklist"
+ROADMAP = "/checklist/"
+JUNIOR = "/roles/python-backend/junior/checklist/"
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    out = tmp_path_factory.mktemp("site")
+    for url in browser.serve(out):  # site_url must match where it is served, or instant navigation is off
+        result = build_site(ROOT, out, site_url=url + "/")
+        assert result.returncode == 0, result.stderr
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    path = browser.chromium_path()
+    browser.require(path is not None, "Chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=browser.CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(chromium, base_url: str):
+    context = chromium.new_context(base_url=base_url, accept_downloads=True)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    context.close()
+    assert errors == [], errors
+
+
+@pytest.fixture(scope="module")
+def fw():
+    return load_framework(FRAMEWORK)
+
+
+def stored(page) -> dict:
+    raw = page.evaluate(f"localStorage.getItem('{KEY}')")
+    return json.loads(raw)["items"] if raw else {}
+
+
+def summary(page) -> tuple[int, int, int]:
+    return tuple(int(page.locator(f"[data-cf-{k}]").inner_text()) for k in ("done", "total", "percent"))
+
+
+def test_tick_survives_reload_and_counts_update(page, fw) -> None:
+    page.goto(ROADMAP)
+    assert summary(page) == (0, 168, 0)
+    for item in ("gil", "garbage-collection", "docker"):
+        page.check(f"#cf-{item}")
+    assert summary(page) == (3, 168, 2)  # 3/168 = 1.8% → 2%
+    area = page.locator('[data-cf-area-progress="python-core"]')
+    n_core = sum(len(g.items) for g in fw.area("python-core").groups)
+    assert area.locator("[data-cf-area-count]").inner_text() == f"2 / {n_core} ({round(200 / n_core)}%)"
+    assert area.locator("progress").get_attribute("value") == "2"
+    page.reload()
+    assert page.is_checked("#cf-gil") and page.is_checked("#cf-docker") and not page.is_checked("#cf-threading")
+    assert summary(page) == (3, 168, 2)
+    page.uncheck("#cf-docker")
+    assert summary(page) == (2, 168, 1)
+    assert set(stored(page)) == {"gil", "garbage-collection"}
+
+
+def test_level_page_counts_its_items_and_gap(page, fw) -> None:
+    page.goto(JUNIOR)
+    junior = [p for p in fw.items() if p.level.id == "junior"]
+    assert summary(page) == (0, len(junior), 0)
+    assert int(page.locator("[data-cf-open-count]").inner_text()) == len(junior)
+    page.check("#cf-gil")
+    assert int(page.locator("[data-cf-open-count]").inner_text()) == len(junior) - 1
+    assert page.locator('[data-cf-open] [data-gap-item="gil"]').is_hidden()
+    mid_item = next(p for p in fw.items() if p.level.id == "mid")
+    page.goto(f"/roles/python-backend/mid/checklist/")
+    page.check(f"#cf-{mid_item.id}")
+    page.goto(JUNIOR)
+    assert page.locator(f'.cf-gap-next [data-gap-item="{mid_item.id}"] [data-cf-gap-state]').inner_text() == "(완료)"
+    assert page.locator('article a[href$="/roles/python-backend/junior-to-mid/"]').count() >= 1
+
+
+def test_note_and_link_are_saved(page) -> None:
+    page.goto(ROADMAP)
+    page.locator('[data-item="gil"] summary').click()
+    page.fill("#cf-gil-note", "GIL 해제 시점을 정리함")
+    page.fill("#cf-gil-url", "https://blog.example.com/python-gil")
+    page.locator("#cf-gil-url").blur()
+    page.reload()
+    assert page.input_value("#cf-gil-note") == "GIL 해제 시점을 정리함"
+    assert page.input_value("#cf-gil-url") == "https://blog.example.com/python-gil"
+    assert stored(page)["gil"]["url"] == "https://blog.example.com/python-gil"
+
+
+def download(page, action: str) -> str:
+    with page.expect_download() as d:
+        page.click(f'[data-cf-action="{action}"]')
+    return Path(d.value.path()).read_text(encoding="utf-8")
+
+
+def import_file(page, path: Path) -> None:
+    page.set_input_files('input[data-cf-action="import"]', str(path))
+
+
+def test_json_export_clear_import_round_trip(page, tmp_path: Path) -> None:
+    page.goto(ROADMAP)
+    page.check("#cf-gil")
+    page.check("#cf-pytest")
+    page.locator('[data-item="pytest"] summary').click()
+    page.fill("#cf-pytest-note", "fixture 정리")
+    page.locator("#cf-pytest-note").blur()
+    before = stored(page)
+    doc = json.loads(download(page, "export-json"))
+    assert doc["format"] == KEY and doc["version"] == 1 and doc["framework"] == "engineering-career-framework"
+    assert doc["frameworkVersion"] and set(doc["items"]) == {"gil", "pytest"}
+    page.once("dialog", lambda d: d.accept())
+    page.click('[data-cf-action="clear"]')
+    assert stored(page) == {} and summary(page)[0] == 0
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    import_file(page, path)
+    page.wait_for_function("document.querySelector('[data-cf-done]').textContent === '2'")
+    assert stored(page) == before
+    assert page.is_checked("#cf-gil") and page.input_value("#cf-pytest-note") == "fixture 정리"
+
+
+def test_markdown_export_matches_the_seed_format(page, fw) -> None:
+    page.goto(ROADMAP)
+    page.check("#cf-gil")
+    page.locator('[data-item="gil"] summary').click()
+    page.fill("#cf-gil-note", "Python GIL 완벽 가이드")
+    page.fill("#cf-gil-url", "/2025/10/12/python-gil.html")
+    page.locator("#cf-gil-url").blur()
+    md = download(page, "export-md")
+    lines = md.splitlines()
+    assert lines[0] == "## 🧠 1. 언어 및 코어 역량 (Python Core Competency)"
+    assert lines[2] == "### Python 심화"
+    assert "- [x] GIL (Global Interpreter Lock) 동작 원리 - [[Python GIL 완벽 가이드](/2025/10/12/python-gil.html)]" in lines
+    assert "- [ ] Garbage Collection 메커니즘" in lines
+    assert md.rstrip().endswith("## 📊 진행 상황\n\n**현재 완료한 항목:** 1개\n**전체 항목:** 168개\n**진행률:** 1%")
+    assert sum(1 for ln in lines if re.fullmatch(r"- \[[ x]\] .+", ln)) == 168
+    assert [ln[3:] for ln in lines if ln.startswith("## ") and "진행 상황" not in ln] == \
+        [f"{a.icon} {a.number}. {a.title.ko}" for a in fw.areas]
+
+
+def test_markdown_import_reports_unmatched_and_confirms_overwrites(page, tmp_path: Path) -> None:
+    page.goto(ROADMAP)
+    page.check("#cf-gil")
+    md = tmp_path / "post.md"
+    md.write_text("## 🧠 1. 언어 및 코어 역량\n\n- [ ] GIL (Global Interpreter Lock) 동작 원리\n"
+                  "- [x] Docker 컨테이너화 - [[도커 정리](https://blog.example.com/docker)]\n"
+                  "- [x] 존재하지 않는 항목\n", encoding="utf-8")
+    page.once("dialog", lambda d: d.dismiss())  # refusing keeps the existing tick on gil
+    import_file(page, md)
+    page.wait_for_function("document.querySelector('[data-cf-status]').textContent.length > 0")
+    assert "취소" in page.inner_text("[data-cf-status]")
+    assert page.is_checked("#cf-gil") and not page.is_checked("#cf-docker")
+    messages: list[str] = []
+    page.once("dialog", lambda d: (messages.append(d.message), d.accept()))
+    import_file(page, md)
+    page.wait_for_function("document.querySelector('#cf-docker').checked")
+    assert messages and "1개" in messages[0]
+    assert not page.is_checked("#cf-gil")
+    assert stored(page)["docker"]["url"] == "https://blog.example.com/docker"
+    assert stored(page)["docker"]["note"] == "도커 정리"
+    status = page.inner_text("[data-cf-status]")
+    assert "항목 2개를 가져왔습니다" in status and "존재하지 않는 항목" in status
+
+
+def test_retired_and_renamed_items_are_kept(page) -> None:
+    page.goto(ROADMAP)
+    page.evaluate(f"""localStorage.setItem('{KEY}', JSON.stringify({{version: 1, items: {{
+        'old-removed-item': {{done: true, title: '예전 항목', note: '기록'}} }} }}))""")
+    page.reload()
+    orphan = page.locator('[data-orphan="old-removed-item"]')
+    assert "예전 항목" in orphan.inner_text() and "기록" in orphan.inner_text()
+    assert summary(page) == (0, 168, 0)
+    assert "old-removed-item" in stored(page)
+
+
+def test_state_survives_instant_navigation(page) -> None:
+    page.goto(JUNIOR)
+    page.wait_for_load_state("networkidle")  # Material enables instant navigation once it has the sitemap
+    page.evaluate("window.__noReload = true")
+    page.check("#cf-gil")
+    page.click('article a:has-text("전체 로드맵 체크리스트")')  # instant navigation to the roadmap checklist
+    page.wait_for_url("**/checklist/")
+    page.wait_for_function("document.querySelector('[data-cf-total]')?.textContent === '168'")
+    assert page.evaluate("window.__noReload === true"), "instant navigation should not reload the page"
+    assert page.is_checked("#cf-gil") and summary(page)[0] == 1
+    page.check("#cf-docker")
+    page.go_back()
+    page.wait_for_url(f"**{JUNIOR}")
+    page.wait_for_function("document.querySelector('#cf-docker') && document.querySelector('#cf-docker').checked")
+    assert page.evaluate("window.__noReload === true")
+    assert summary(page)[0] == 2
+
+
+def test_keyboard_operation(page) -> None:
+    page.goto(ROADMAP)
+    page.focus("#cf-gil")
+    page.keyboard.press("Space")
+    assert page.is_checked("#cf-gil")
+    assert page.evaluate("document.querySelector('label[for=\"cf-gil\"]').textContent") == "GIL (Global Interpreter Lock) 동작 원리"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") in ("A", "SUMMARY", "LABEL")
+
+
+@pytest.mark.parametrize("url", [ROADMAP, JUNIOR, "/roles/python-backend/mid/checklist/"])
+def test_axe_reports_no_serious_violations(page, url: str) -> None:
+    source = browser.axe_source()
+    browser.require(source is not None, "axe-core is missing: run `make test` (it fetches axe-core with npm)")
+    page.goto(url)
+    page.locator("#level-items ~ .cf-list .cf-check, .cf-list .cf-check").first.check()
+    page.add_script_tag(content=source)
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []
