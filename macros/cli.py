@@ -24,7 +24,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     n_items = sum(1 for _ in fw.items())
     print(
         f"{args.path}: ok — {len(fw.levels)} levels, {len(fw.roles)} roles, {len(fw.areas)} areas, "
-        f"{n_groups} groups, {n_items} items, {len(fw.kpis)} KPI dimensions"
+        f"{n_groups} groups, {n_items} items, {len(fw.kpis)} KPI dimensions, "
+        f"{sum(1 + len(q.follow_ups) for _, q in fw.questions())} interview questions"
     )
     return 0
 

@@ -5,7 +5,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
 
-from .model import AreaFile, FrameworkFile, Group, Item, KpiDimension, Level, RoadmapFile, RoleFile, RoleLevel
+from .model import (
+    AreaFile, FollowUp, FrameworkFile, Group, InterviewFile, Item, KpiDimension, Level, Question, RoadmapFile, RoleFile,
+    RoleLevel,
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class Framework:
     roadmap: RoadmapFile
     areas: tuple[AreaFile, ...]
     roles: tuple[RoleFile, ...]
+    interviews: tuple[InterviewFile, ...] = ()
     sources: dict[str, Source] = field(default_factory=dict)
 
     # lookups ------------------------------------------------------------------------------------
@@ -110,6 +114,17 @@ class Framework:
     def items(self) -> Iterator[PlacedItem]:
         """Every item in roadmap order (area, group, item)."""
         return iter(self._items.values())
+
+    def questions(self) -> Iterator[tuple[InterviewFile, Question]]:
+        """Every top-level interview question with its topic file, in file order."""
+        for topic in self.interviews:
+            for q in topic.questions:
+                yield topic, q
+
+    @staticmethod
+    def probes(question: Question, follow_up: FollowUp | None = None) -> tuple[str, ...]:
+        """The item ids a question (or one of its follow-ups) probes; follow-ups default to the parent's."""
+        return (follow_up.items or question.items) if follow_up else question.items
 
     # role helpers -------------------------------------------------------------------------------
     def role_areas(self, role: RoleFile) -> tuple[AreaFile, ...]:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from . import pydantic_errors
 from .diagnostics import Diagnostic, FrameworkError
 from .framework import Framework, Source
-from .model import AreaFile, FrameworkFile, KpisFile, LevelsFile, RoadmapFile, RoleFile
+from .model import AreaFile, FrameworkFile, InterviewFile, KpisFile, LevelsFile, RoadmapFile, RoleFile
 from .references import check_references
 from .yamlio import Marks, YamlError, read_yaml
 
@@ -25,7 +25,9 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
 FOLDERS: dict[str, type[BaseModel]] = {
     "roles": RoleFile,
     "competencies": AreaFile,
+    "interview": InterviewFile,
 }
+OPTIONAL_FOLDERS = {"interview"}
 IGNORED_FOLDERS = {"schema"}
 
 
@@ -80,7 +82,7 @@ def _discover(root: Path, problems: list[Diagnostic]) -> dict[str, list[tuple[Pa
     for folder, model in FOLDERS.items():
         files = sorted((root / folder).glob("*.y*ml"))
         found[folder] = [(p, model) for p in files]
-        if not files:
+        if not files and folder not in OPTIONAL_FOLDERS:
             problems.append(Diagnostic(display_path(root / folder), 0, 0, f"no files in {folder}/: at least one is required"))
     known = {p for entries in found.values() for p, _ in entries}
     for p in sorted(root.rglob("*.y*ml")):
@@ -165,6 +167,12 @@ def _assemble(parsed: dict[str, list[Parsed]]) -> Framework:
             note(f"group:{g.id}", p, ("groups", gi))
             for ii, it in enumerate(g.items):
                 note(f"item:{it.id}", p, ("groups", gi, "items", ii))
+    interviews = sorted(parsed.get("interview", []), key=lambda p: p.rel)
+    for p in interviews:
+        for qi, q in enumerate(p.model.questions):
+            note(f"question:{q.id}", p, ("questions", qi))
+            for fi, f in enumerate(q.follow_ups):
+                note(f"question:{f.id}", p, ("questions", qi, "follow_ups", fi))
     roles = parsed.get("roles", [])
     for p in roles:
         note(f"role:{p.model.id}", p, ())
@@ -177,5 +185,6 @@ def _assemble(parsed: dict[str, list[Parsed]]) -> Framework:
         roadmap=roadmap.model,
         areas=tuple(p.model for p in areas),
         roles=tuple(p.model for p in roles),
+        interviews=tuple(p.model for p in interviews),
         sources=sources,
     )

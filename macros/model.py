@@ -1,7 +1,7 @@
 """The typed, immutable shape of each framework file (one pydantic model per file kind)."""
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictInt
 
@@ -165,3 +165,37 @@ class RoleFile(Strict):
     stack: tuple[StackCategory, ...] = ()
     levels: Annotated[dict[Slug, RoleLevel], Field(min_length=1)]
     aliases: Aliases = ()
+
+
+# interview/*.yml --------------------------------------------------------------------------------
+ListenFor = Annotated[
+    tuple[Text, ...],
+    Field(min_length=2, max_length=4, description="2-4 short points an interviewer listens for (평가 포인트)."),
+]
+
+
+class FollowUp(Strict):
+    """A follow-up question (꼬리 질문); it probes its parent's items unless it names its own."""
+
+    id: Slug
+    question: Text
+    items: tuple[Slug, ...] = ()
+    listen_for: ListenFor
+
+
+class Question(Strict):
+    id: Slug
+    question: Text
+    levels: Annotated[tuple[Slug, ...], Field(min_length=1, description="Levels the question suits.")]
+    items: Annotated[tuple[Slug, ...], Field(min_length=1, description="Competency items the question probes.")]
+    listen_for: ListenFor
+    follow_ups: tuple[FollowUp, ...] = ()
+
+
+class InterviewFile(Strict):
+    """interview/<topic>.yml: questions of one topic, each with its follow-up chain in order."""
+
+    id: Slug
+    category: Literal["technical", "collaboration", "growth"]
+    title: Text
+    questions: Annotated[tuple[Question, ...], Field(min_length=1)]

@@ -16,6 +16,7 @@ def generated(fw: Framework) -> list[NavItem]:
         {"레벨": [urls.LEVELS, {"성장 경로": urls.PROGRESSION}]},
         {"역량": [urls.COMPETENCIES, {"학습 로드맵": urls.ROADMAP}, {"평가 항목 (KPI)": urls.KPIS}]},
         {"체크리스트": urls.CHECKLIST},
+        {"면접": urls.INTERVIEW},
     ]
 
 

@@ -60,6 +60,10 @@ def role_pages(fw: Framework) -> Iterable[Page]:
                 total=len(views.items_at(fw, role.id, lv.id)) + len(views.items_below(fw, role.id, lv.id)),
                 next_items=views.items_at(fw, role.id, nxt.id) if nxt else (), order=views.item_order(fw),
             )
+        for lv, jd in levels:
+            grouped = views.interview_kit(fw, role, lv)
+            yield _page(fw, urls.kit(role.id, lv.id), f"면접 키트: {jd.title}", "kit.md.j2", role=role, level=lv, jd=jd,
+                        grouped=grouped, count=sum(len(qs) for _, qs in grouped))
         for lower, upper in views.adjacent_levels(fw, role):
             d = views.level_diff(fw, role, lower, upper)
             yield _page(fw, urls.diff(role.id, lower.id, upper.id), f"{lower.title} → {upper.title}: {role.title}", "diff.md.j2", d=d)
@@ -112,7 +116,7 @@ def competency_pages(fw: Framework) -> Iterable[Page]:
                 group_count=sum(len(a.groups) for a in fw.areas), item_count=sum(r.total for r in rows))
     for area, row in zip(fw.areas, rows):
         yield _page(fw, urls.area(area.id), f"{area.number}. {area.title}", "area.md.j2", area=area, jds=jds,
-                    item_count=row.total)
+                    item_count=row.total, questions=views.item_questions(fw))
     yield _page(fw, urls.KPIS, "평가 항목 (KPI)", "kpis.md.j2", kpis=fw.kpis)
     yield _page(fw, urls.ROADMAP, str(fw.roadmap.title), "roadmap.md.j2", roadmap=fw.roadmap)
     grouped = views.group_by_area(fw.items())
@@ -120,9 +124,25 @@ def competency_pages(fw: Framework) -> Iterable[Page]:
                 areas=views.area_counts([grouped]), total=len(views.item_order(fw)), order=views.item_order(fw))
 
 
+def interview_pages(fw: Framework) -> Iterable[Page]:
+    """The interview index and one question bank per competency area."""
+    banks = [(area, views.question_bank(fw, area.id)) for area in fw.areas]
+    categories = []
+    for key, label in views.CATEGORY_LABELS.items():
+        topics = [t for t in fw.interviews if t.category == key]
+        if topics:
+            categories.append((label, topics))
+    follow_counts = {t.id: sum(len(q.follow_ups) for q in t.questions) for t in fw.interviews}
+    yield _page(fw, urls.INTERVIEW, "면접 질문", "interview_index.md.j2", banks=[(a, len(qs)) for a, qs in banks],
+                categories=categories, follow_counts=follow_counts)
+    for area, questions in banks:
+        yield _page(fw, urls.question_bank(area.id), f"면접 질문 은행: {area.title}", "interview_bank.md.j2",
+                    area=area, questions=questions)
+
+
 def build_pages(fw: Framework) -> list[Page]:
     """All generated pages, in nav order."""
-    return [*role_pages(fw), *level_pages(fw), *competency_pages(fw)]
+    return [*role_pages(fw), *level_pages(fw), *competency_pages(fw), *interview_pages(fw)]
 
 
 def url_list(fw: Framework, pages: Iterable[Page]) -> str:

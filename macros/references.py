@@ -87,10 +87,31 @@ def check_references(parsed: dict[str, list[Parsed]], failed: set[str]) -> list[
                 for si, step in enumerate(ph.steps):
                     for gi, gid in enumerate(step.groups):
                         _ref(out, groups, gid, p, ("phases", i, "steps", si, "groups", gi), f"phase '{ph.id}'")
+    _check_interviews(parsed, levels if level_ok else None, items if area_ok else None, out)
     for p in parsed.get("roles", []):
         _check_role(p, roles, levels if level_ok else None, areas if area_ok else None,
                     kpis if "kpis.yml" not in failed else None, out)
     return out
+
+
+def _check_interviews(parsed: dict[str, list[Parsed]], levels: _Ids | None, items: _Ids | None,
+                      out: list[Diagnostic]) -> None:
+    topics, questions = _Ids("interview topic", out), _Ids("question", out)
+    for p in parsed.get("interview", []):
+        topics.add(p.model.id, p, ("id",))
+        for qi, q in enumerate(p.model.questions):
+            loc = ("questions", qi)
+            questions.add(q.id, p, loc + ("id",))
+            if levels is not None:
+                for li, lid in enumerate(q.levels):
+                    _ref(out, levels, lid, p, loc + ("levels", li), f"question '{q.id}'")
+            refs = [(iid, loc + ("items", ii), q.id) for ii, iid in enumerate(q.items)]
+            for fi, f in enumerate(q.follow_ups):
+                questions.add(f.id, p, loc + ("follow_ups", fi, "id"))
+                refs += [(iid, loc + ("follow_ups", fi, "items", ii), f.id) for ii, iid in enumerate(f.items)]
+            if items is not None:
+                for iid, where, owner in refs:
+                    _ref(out, items, iid, p, where, f"question '{owner}'")
 
 
 def _check_levels(p: Parsed, levels: _Ids, out: list[Diagnostic]) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import AreaFile, FrameworkFile, KpisFile, LevelsFile, RoadmapFile, RoleFile
+from .model import AreaFile, FrameworkFile, InterviewFile, KpisFile, LevelsFile, RoadmapFile, RoleFile
 
 #: schema file name -> model
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -16,6 +16,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "roadmap.schema.json": RoadmapFile,
     "role.schema.json": RoleFile,
     "area.schema.json": AreaFile,
+    "interview.schema.json": InterviewFile,
 }
 
 

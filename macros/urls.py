@@ -16,6 +16,7 @@ COMPETENCIES = "competencies/index.md"
 KPIS = "kpis.md"
 ROADMAP = "roadmap.md"
 CHECKLIST = "checklist.md"
+INTERVIEW = "interview/index.md"
 URL_LIST = "urls.json"
 
 
@@ -41,6 +42,14 @@ def matrix_area(role_id: str, area_id: str) -> str:
 
 def checklist(role_id: str, level_id: str) -> str:
     return f"roles/{role_id}/{level_id}/checklist.md"
+
+
+def kit(role_id: str, level_id: str) -> str:
+    return f"roles/{role_id}/{level_id}/interview.md"
+
+
+def question_bank(area_id: str) -> str:
+    return f"interview/{area_id}.md"
 
 
 def level(level_id: str) -> str:

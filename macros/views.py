@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from .framework import Framework, PlacedItem
-from .model import AreaFile, Group, Level, RoleFile, RoleLevel
+from .model import AreaFile, FollowUp, Group, InterviewFile, Level, Question, RoleFile, RoleLevel
 from .text import Text
 
 AreaGroups = tuple[tuple[AreaFile, tuple[tuple[Group, tuple[PlacedItem, ...]], ...]], ...]
@@ -143,3 +143,76 @@ def area_counts(grouped_parts: Iterable[AreaGroups]) -> tuple[tuple[AreaFile, in
             entry = counts.setdefault(area.id, [area, 0])
             entry[1] += sum(len(ps) for _, ps in groups)
     return tuple((a, n) for a, n in counts.values())
+
+
+CATEGORY_LABELS = {"technical": "기술", "collaboration": "협업·커뮤니케이션", "growth": "성장·마인드셋"}
+
+
+@dataclass(frozen=True)
+class AskedQuestion:
+    """A question as shown on a page: its topic, the follow-ups kept, and the items it probes."""
+
+    topic: InterviewFile
+    question: Question
+    follow_ups: tuple[tuple[int, FollowUp], ...]  # (position in the chain, 1-based; follow-up)
+    items: tuple[PlacedItem, ...]
+
+    @property
+    def id(self) -> str:
+        return self.question.id
+
+    @property
+    def category(self) -> str:
+        return CATEGORY_LABELS[self.topic.category]
+
+
+def _asked(fw: Framework, topic: InterviewFile, q: Question, keep) -> AskedQuestion:  # noqa: ANN001
+    follow = tuple((i, f) for i, f in enumerate(q.follow_ups, 1) if keep(fw.probes(q, f)))
+    return AskedQuestion(topic, q, follow, tuple(fw.item(i) for i in q.items))
+
+
+def question_bank(fw: Framework, area_id: str) -> tuple[AskedQuestion, ...]:
+    """Questions any part of whose chain probes an item of the area (whole chains)."""
+    out = []
+    for topic, q in fw.questions():
+        probed = set(q.items).union(*(fw.probes(q, f) for f in q.follow_ups))
+        if any(fw.item(i).area.id == area_id for i in probed):
+            out.append(_asked(fw, topic, q, lambda ids: True))
+    return tuple(out)
+
+
+def interview_kit(fw: Framework, role: RoleFile, level: Level) -> tuple[tuple[AreaFile, tuple[AskedQuestion, ...]], ...]:
+    """A role × level kit: questions suited to the level that probe an item the level expects (or below),
+    grouped by the area of that item; follow-ups probing only higher items are left out."""
+    rank = fw.rank(level.id)
+    areas = {a.id for a in fw.role_areas(role)}
+
+    def expected(ids: Iterable[str]) -> list[PlacedItem]:
+        return [fw.item(i) for i in ids if fw.item(i).area.id in areas and fw.rank(fw.item(i).level.id) <= rank]
+
+    grouped: dict[str, tuple[AreaFile, list[AskedQuestion]]] = {}
+    for topic, q in fw.questions():
+        hits = expected(q.items)
+        if level.id not in q.levels or not hits:
+            continue
+        asked = _asked(fw, topic, q, lambda ids: bool(expected(ids)))
+        grouped.setdefault(hits[0].area.id, (hits[0].area, []))[1].append(asked)
+    order = {a.id: i for i, a in enumerate(fw.areas)}
+    return tuple((a, tuple(qs)) for a, qs in sorted(grouped.values(), key=lambda g: order[g[0].id]))
+
+
+@lru_cache(maxsize=None)
+def item_questions(fw: Framework) -> dict[str, tuple[tuple[InterviewFile, Question, tuple[tuple[int, str], ...]], ...]]:
+    """For each item id, the question chains probing it: (topic, question, ((position, anchor id), ...)),
+    position 0 being the question itself and N its N-th follow-up."""
+    out: dict[str, list] = {p.id: [] for p in fw.items()}
+    for topic, q in fw.questions():
+        parts: dict[str, list[tuple[int, str]]] = {}
+        for iid in q.items:
+            parts.setdefault(iid, []).append((0, q.id))
+        for pos, f in enumerate(q.follow_ups, 1):
+            for iid in f.items:
+                parts.setdefault(iid, []).append((pos, f.id))
+        for iid, chain in parts.items():
+            out[iid].append((topic, q, tuple(chain)))
+    return {k: tuple(v) for k, v in out.items()}

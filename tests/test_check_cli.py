@@ -118,4 +118,4 @@ def test_schema_command_writes_files(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["area.schema.json", "framework.schema.json", "kpis.schema.json", "levels.schema.json",
-         "roadmap.schema.json", "role.schema.json"])
+         "roadmap.schema.json", "role.schema.json", "interview.schema.json"])
