@@ -6,46 +6,54 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from . import urls, views
+from . import routes, urls, views
 from .framework import Framework
 from .render import front_matter, render
+from .structured_data import occupation
 
-_ANCHOR = re.compile(r"\{ #([A-Za-z0-9_-]+) \}")
+# Stable anchors: explicit Markdown ids `{ #id }` and ids of raw HTML elements (not the `cf-` widget ids).
+_ANCHOR = re.compile(r'\{ #([A-Za-z0-9_-]+) \}|\bid="(?!cf-)([a-z0-9][a-z0-9-]*)"')
 
 
 @dataclass(frozen=True)
 class Page:
-    """A generated Markdown page: where it lives, its title, its text and its stable anchors."""
+    """A generated Markdown page: its route, title, text and stable anchors."""
 
-    src: str
+    route: routes.Route
     title: str
     markdown: str
 
     @property
+    def src(self) -> str:
+        return routes.src(self.route)
+
+    @property
     def anchors(self) -> tuple[str, ...]:
-        """The explicit `{ #id }` anchors the page declares (its stable link targets)."""
-        return tuple(dict.fromkeys(_ANCHOR.findall(self.markdown)))
+        """The ids the page declares for linking (its stable link targets)."""
+        return tuple(dict.fromkeys(a or b for a, b in _ANCHOR.findall(self.markdown)))
 
 
-def _page(fw: Framework, src: str, title: Any, template: str, **context: Any) -> Page:
-    body = render(template, src, fw=fw, **context)
-    return Page(src, str(title), front_matter(str(title)) + body)
+def _page(fw: Framework, route: routes.Route, title: Any, template: str, *, meta: dict[str, Any] | None = None,
+          **context: Any) -> Page:
+    body = render(template, routes.src(route), fw=fw, **context)
+    return Page(route, str(title), front_matter(str(title), **(meta or {})) + body)
 
 
-def role_pages(fw: Framework) -> Iterable[Page]:
+def role_pages(fw: Framework, base_url: str | None = None) -> Iterable[Page]:
     """Per role: overview, one JD per level, the diffs between adjacent levels, the matrices."""
-    yield _page(fw, urls.ROLES, "직무", "roles_index.md.j2", roles=fw.roles)
+    yield _page(fw, ("roles",), "직무", "roles_index.md.j2", roles=fw.roles)
     for role in fw.roles:
         levels = fw.role_levels(role)
         counts = views.level_counts(fw, role.id)
-        yield _page(fw, urls.role(role.id), role.title, "role.md.j2", role=role, levels=levels, counts=counts)
+        yield _page(fw, ("role", role.id), role.title, "role.md.j2", role=role, levels=levels, counts=counts)
         for i, (lv, jd) in enumerate(levels):
             prev = levels[i - 1][0] if i else None
             nxt = levels[i + 1][0] if i + 1 < len(levels) else None
             new = views.items_at(fw, role.id, lv.id)
             base = views.items_below(fw, role.id, lv.id)
             yield _page(
-                fw, urls.jd(role.id, lv.id), jd.title, "jd.md.j2", role=role, level=lv, jd=jd, prev=prev, next=nxt,
+                fw, ("jd", role.id, lv.id), jd.title, "jd.md.j2", role=role, level=lv, jd=jd, prev=prev, next=nxt,
+                meta={"jsonld": occupation(fw, role, lv, base_url) if base_url else None},
                 new_items=views.group_by_area(new), new_count=len(new),
                 foundation=views.group_by_area(base), foundation_count=len(base), kpis=fw.role_kpis(role),
             )
@@ -54,7 +62,7 @@ def role_pages(fw: Framework) -> Iterable[Page]:
             new = views.group_by_area(views.items_at(fw, role.id, lv.id))
             base = views.group_by_area(views.items_below(fw, role.id, lv.id))
             yield _page(
-                fw, urls.checklist(role.id, lv.id), f"체크리스트: {jd.title}", "checklist.md.j2", role=role, level=lv,
+                fw, ("checklist", role.id, lv.id), f"체크리스트: {jd.title}", "checklist.md.j2", role=role, level=lv,
                 jd=jd, next=nxt, new_items=new, foundation=base, areas=views.area_counts([new, base]),
                 new_count=len(views.items_at(fw, role.id, lv.id)), foundation_count=len(views.items_below(fw, role.id, lv.id)),
                 total=len(views.items_at(fw, role.id, lv.id)) + len(views.items_below(fw, role.id, lv.id)),
@@ -62,17 +70,17 @@ def role_pages(fw: Framework) -> Iterable[Page]:
             )
         for lv, jd in levels:
             grouped = views.interview_kit(fw, role, lv)
-            yield _page(fw, urls.kit(role.id, lv.id), f"면접 키트: {jd.title}", "kit.md.j2", role=role, level=lv, jd=jd,
+            yield _page(fw, ("kit", role.id, lv.id), f"면접 키트: {jd.title}", "kit.md.j2", role=role, level=lv, jd=jd,
                         grouped=grouped, count=sum(len(qs) for _, qs in grouped))
         for lower, upper in views.adjacent_levels(fw, role):
             d = views.level_diff(fw, role, lower, upper)
-            yield _page(fw, urls.diff(role.id, lower.id, upper.id), f"{lower.title} → {upper.title}: {role.title}", "diff.md.j2", d=d)
+            yield _page(fw, ("diff", role.id, lower.id, upper.id), f"{lower.title} → {upper.title}: {role.title}", "diff.md.j2", d=d)
         ladder = [lv for lv, _ in levels]
         areas = fw.role_areas(role)
-        yield _page(fw, urls.matrix(role.id), f"역량 매트릭스: {role.title}", "matrix.md.j2", role=role,
+        yield _page(fw, ("matrix", role.id), f"역량 매트릭스: {role.title}", "matrix.md.j2", role=role,
                     levels=ladder, rows=views.matrix_summary(fw, role), areas=areas)
         for area in areas:
-            yield _page(fw, urls.matrix_area(role.id, area.id), f"{area.title} 매트릭스: {role.title}", "matrix_area.md.j2",
+            yield _page(fw, ("matrix-area", role.id, area.id), f"{area.title} 매트릭스: {role.title}", "matrix_area.md.j2",
                         role=role, area=area, levels=fw.levels)
 
 
@@ -81,18 +89,18 @@ def level_pages(fw: Framework) -> Iterable[Page]:
     all_counts = {lv.id: 0 for lv in fw.levels}
     for p in fw.items():
         all_counts[p.level.id] += 1
-    yield _page(fw, urls.LEVELS, "레벨", "levels_index.md.j2", counts=all_counts)
+    yield _page(fw, ("levels",), "레벨", "levels_index.md.j2", counts=all_counts)
     for lv in fw.levels:
         prev, nxt = fw.previous_level(lv.id), fw.next_level(lv.id)
         jds = [(r, r.levels[lv.id]) for r in fw.roles if lv.id in r.levels]
         transitions = [(r, lo, hi) for r in fw.roles for lo, hi in views.adjacent_levels(fw, r) if lo.id == lv.id]
         items = [p for p in fw.items() if p.level.id == lv.id]
-        yield _page(fw, urls.level(lv.id), f"{lv.title} ({lv.years_label})", "level.md.j2", level=lv, prev=prev, next=nxt,
+        yield _page(fw, ("level", lv.id), f"{lv.title} ({lv.years_label})", "level.md.j2", level=lv, prev=prev, next=nxt,
                     jds=jds, transitions=transitions, grouped=views.group_by_area(items), count=len(items))
     steps = list(zip(fw.levels, fw.levels[1:]))
     roles_for = {lo.id: [r for r in fw.roles if any(a.id == lo.id and b.id == hi.id for a, b in views.adjacent_levels(fw, r))]
                  for lo, hi in steps}
-    yield _page(fw, urls.PROGRESSION, "성장 경로", "progression.md.j2", steps=steps, roles_for=roles_for)
+    yield _page(fw, ("progression",), "성장 경로", "progression.md.j2", steps=steps, roles_for=roles_for)
 
 
 @dataclass(frozen=True)
@@ -112,15 +120,15 @@ def competency_pages(fw: Framework) -> Iterable[Page]:
             for it in g.items:
                 counts[fw.rank(fw.item(it.id).level.id)] += 1
         rows.append(_AreaRow(area, sum(counts), tuple(counts)))
-    yield _page(fw, urls.COMPETENCIES, "역량", "competencies_index.md.j2", rows=rows,
+    yield _page(fw, ("competencies",), "역량", "competencies_index.md.j2", rows=rows,
                 group_count=sum(len(a.groups) for a in fw.areas), item_count=sum(r.total for r in rows))
     for area, row in zip(fw.areas, rows):
-        yield _page(fw, urls.area(area.id), f"{area.number}. {area.title}", "area.md.j2", area=area, jds=jds,
+        yield _page(fw, ("area", area.id), f"{area.number}. {area.title}", "area.md.j2", area=area, jds=jds,
                     item_count=row.total, questions=views.item_questions(fw))
-    yield _page(fw, urls.KPIS, "평가 항목 (KPI)", "kpis.md.j2", kpis=fw.kpis)
-    yield _page(fw, urls.ROADMAP, str(fw.roadmap.title), "roadmap.md.j2", roadmap=fw.roadmap)
+    yield _page(fw, ("kpis",), "평가 항목 (KPI)", "kpis.md.j2", kpis=fw.kpis)
+    yield _page(fw, ("roadmap",), str(fw.roadmap.title), "roadmap.md.j2", roadmap=fw.roadmap)
     grouped = views.group_by_area(fw.items())
-    yield _page(fw, urls.CHECKLIST, "체크리스트", "roadmap_checklist.md.j2", grouped=grouped,
+    yield _page(fw, ("roadmap-checklist",), "체크리스트", "roadmap_checklist.md.j2", grouped=grouped,
                 areas=views.area_counts([grouped]), total=len(views.item_order(fw)), order=views.item_order(fw))
 
 
@@ -133,20 +141,47 @@ def interview_pages(fw: Framework) -> Iterable[Page]:
         if topics:
             categories.append((label, topics))
     follow_counts = {t.id: sum(len(q.follow_ups) for q in t.questions) for t in fw.interviews}
-    yield _page(fw, urls.INTERVIEW, "면접 질문", "interview_index.md.j2", banks=[(a, len(qs)) for a, qs in banks],
+    yield _page(fw, ("interview",), "면접 질문", "interview_index.md.j2", banks=[(a, len(qs)) for a, qs in banks],
                 categories=categories, follow_counts=follow_counts)
     for area, questions in banks:
-        yield _page(fw, urls.question_bank(area.id), f"면접 질문 은행: {area.title}", "interview_bank.md.j2",
+        yield _page(fw, ("bank", area.id), f"면접 질문 은행: {area.title}", "interview_bank.md.j2",
                     area=area, questions=questions)
 
 
-def build_pages(fw: Framework) -> list[Page]:
-    """All generated pages, in nav order."""
-    return [*role_pages(fw), *level_pages(fw), *competency_pages(fw), *interview_pages(fw)]
+def build_pages(fw: Framework, base_url: str | None = None) -> list[Page]:
+    """All generated pages, in nav order; `base_url` (the site URL) enables JSON-LD on JD pages."""
+    return [*role_pages(fw, base_url), *level_pages(fw), *competency_pages(fw), *interview_pages(fw)]
 
 
-def url_list(fw: Framework, pages: Iterable[Page]) -> str:
-    """The build's stable URLs and anchors as JSON, for checking links from hiring pages."""
-    entries = {urls.url(p.src): list(p.anchors) for p in pages}
-    doc = {"framework": fw.meta.id, "version": fw.meta.version, "pages": dict(sorted(entries.items()))}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+def redirects(fw: Framework, pages: Iterable[Page]) -> dict[str, str]:
+    """Old source path (under an alias id) -> the live page's source path."""
+    out: dict[str, str] = {}
+    for page in pages:
+        for old in routes.old_sources(fw, page.route):
+            out.setdefault(old, page.src)
+    return out
+
+
+#: Anchors that only lay out a page (sections per area on a JD, gap lists) and may change with the layout.
+_LAYOUT_PREFIXES = ("area-", "foundation-", "gap-")
+
+
+def stable_anchors(fw: Framework, page: Page) -> list[str]:
+    """The anchors of the link contract: items, groups, questions, KPI dimensions and fixed section
+    names. Layout anchors and index-page anchors named after roles, levels or areas are left out
+    (those pages are reached by their own URLs, which redirect after a rename)."""
+    entity_pages = {r.id for r in fw.roles} | {lv.id for lv in fw.levels} | {a.id for a in fw.areas}
+    return [a for a in page.anchors if not a.startswith(_LAYOUT_PREFIXES) and a not in entity_pages]
+
+
+def url_list(fw: Framework, pages: Iterable[Page]) -> dict[str, Any]:
+    """The build's stable URLs with their stable anchors, and the redirects from old URLs."""
+    pages = list(pages)
+    entries = {urls.url(p.src): stable_anchors(fw, p) for p in pages}
+    moved = {urls.url(old): urls.url(new) for old, new in redirects(fw, pages).items()}
+    return {"framework": fw.meta.id, "version": fw.meta.version, "pages": dict(sorted(entries.items())),
+            "redirects": dict(sorted(moved.items()))}
+
+
+def url_list_json(fw: Framework, pages: Iterable[Page]) -> str:
+    return json.dumps(url_list(fw, pages), ensure_ascii=False, indent=2) + "\n"

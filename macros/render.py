@@ -39,9 +39,10 @@ def _finalize(value: Any) -> Any:
 
 
 def front_matter(title: str, **extra: Any) -> str:
-    """YAML front matter for a generated page. The title is HTML-escaped because themes print it raw."""
+    """YAML front matter for a generated page (values as JSON, which is YAML). The title is
+    HTML-escaped because themes print it raw."""
     lines = ["---", f"title: {json.dumps(html.escape(str(title)), ensure_ascii=False)}", "render_macros: false"]
-    lines += [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items()]
+    lines += [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items() if v is not None]
     return "\n".join(lines + ["---", ""])
 
 
@@ -97,3 +98,16 @@ def render(template: str, page_src: str, **context: Any) -> str:
     if _ENV is None:
         _ENV = environment()
     return _ENV.get_template(template).render(page_src=page_src, **context)
+
+
+_DOC_ENVS: dict[bool, Environment] = {}
+
+
+def render_document(template: str, *, html_output: bool, **context: Any) -> str:
+    """Render an export document: HTML with autoescaping, or plain text (no escaping, no Markdown)."""
+    if html_output not in _DOC_ENVS:
+        env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=html_output, undefined=StrictUndefined,
+                          trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        env.filters.update(text=_text)
+        _DOC_ENVS[html_output] = env
+    return _DOC_ENVS[html_output].get_template(template).render(**context)

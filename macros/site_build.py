@@ -11,10 +11,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import nav, urls
+from . import exports, nav, urls
+from .contract import check_contract
 from .diagnostics import FrameworkError
 from .loading import load_cached
-from .pages import Page, build_pages, url_list
+from .pages import Page, build_pages, redirects, url_list_json
+from .routes import redirect_html
 
 _state: dict[str, object] = {}
 
@@ -30,7 +32,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         fw = load_cached(framework_dir(config))
     except FrameworkError as exc:
         raise PluginError("framework/ has problems (run `career check`):\n" + exc.report()) from None
-    pages = build_pages(fw)
+    pages = build_pages(fw, config.site_url)
+    broken = check_contract(fw, pages, framework_dir(config))
+    if broken:
+        raise PluginError("framework/ breaks links of the last release (run `career check`):\n" + FrameworkError(broken).report())
     _state.update(fw=fw, pages=pages)
     config.nav = nav.merge(nav.generated(fw), config.nav)
     return config
@@ -42,5 +47,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(page.src) is not None:
             raise PluginError(f"docs/{page.src} conflicts with a page generated from framework/; remove or rename it")
         files.append(File.generated(config, page.src, content=page.markdown))
-    files.append(File.generated(config, urls.URL_LIST, content=url_list(_state["fw"], pages)))  # type: ignore[arg-type]
+    fw = _state["fw"]
+    for old, new in redirects(fw, pages).items():  # type: ignore[arg-type]
+        target = urls.href(old, new)
+        path = urls.url(old).strip("/") + "/index.html"
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=redirect_html(target)))
+    files.append(File.generated(config, urls.URL_LIST, content=url_list_json(fw, pages)))  # type: ignore[arg-type]
+    for path, content in api_files(fw, config.site_url):  # type: ignore[arg-type]
+        files.append(File.generated(config, path, content=content))
     return files
+
+
+def api_files(fw, base_url: str | None) -> list[tuple[str, str]]:  # noqa: ANN001
+    """The exports published with the site under /api/."""
+    out = [(urls.API_FRAMEWORK, exports.framework_json(fw)), (urls.API_SCHEMA, exports.framework_schema()),
+           (urls.API_MATRIX, exports.matrix_csv(fw))]
+    for role in fw.roles:
+        for level, _ in fw.role_levels(role):
+            out.append((urls.api_jd(role.id, level.id), exports.jd_json(fw, role, level, base_url)))
+    return out

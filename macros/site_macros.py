@@ -6,7 +6,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import urls
+from . import urls, views
 from .loading import load_cached
 from .render import md_escape
 
@@ -66,6 +66,49 @@ def define_env(env: Any) -> None:
         for lv in f.levels:
             lines.append(f"| {link(lv.title, urls.level(lv.id))} | {md_escape(lv.years_label)} | {md_escape(lv.focus)} |")
         return Markup("\n".join(lines))
+
+    @env.macro
+    def contract_examples() -> str:
+        """The stable URL patterns, each with a live example from the current framework."""
+        f = fw()
+        role = f.roles[0]
+        level, _ = f.role_levels(role)[0]
+        item = next(f.items())
+        lo_hi = next(iter(views.adjacent_levels(f, role)), None)
+        q = next((q for _, q in f.questions()), None)
+        rows = [
+            ("직무 기술서 (JD)", "/roles/<role>/<level>/", urls.jd(role.id, level.id), None),
+            ("JD의 섹션", "/roles/<role>/<level>/#duties", urls.jd(role.id, level.id), "duties"),
+            ("직무 개요", "/roles/<role>/", urls.role(role.id), None),
+            ("레벨", "/levels/<level>/", urls.level(level.id), None),
+            ("역량 항목", "/competencies/<area>/#<item>", urls.area(item.area.id), item.id),
+            ("역량 그룹", "/competencies/<area>/#<group>", urls.area(item.area.id), item.group.id),
+            ("체크리스트 (직무·레벨)", "/roles/<role>/<level>/checklist/", urls.checklist(role.id, level.id), None),
+            ("체크리스트 (전체, 항목)", "/checklist/#<item>", urls.CHECKLIST, item.id),
+            ("면접 키트", "/roles/<role>/<level>/interview/", urls.kit(role.id, level.id), None),
+            ("역량 매트릭스", "/roles/<role>/matrix/", urls.matrix(role.id), None),
+            ("평가 항목 (KPI)", "/kpis/#<dimension>", urls.KPIS, f.kpis[0].id),
+        ]
+        if lo_hi:
+            rows.append(("레벨 간 변화", "/roles/<role>/<lower>-to-<upper>/", urls.diff(role.id, lo_hi[0].id, lo_hi[1].id), None))
+        if q:
+            rows.append(("면접 질문", "/interview/<area>/#<question>", urls.question_bank(f.item(q.items[0]).area.id), q.id))
+        lines = ["| 대상 | URL 패턴 | 예 |", "|---|---|---|"]
+        for what, pattern, src, anchor in rows:
+            example = urls.url(src) + (f"#{anchor}" if anchor else "")
+            lines.append(f"| {what} | `{pattern}` | {link(example, src, anchor)} |")
+        return Markup("\n".join(lines))
+
+    @env.macro
+    def data_links() -> str:
+        """Links to the published exports."""
+        f = fw()
+        role = f.roles[0]
+        level, _ = f.role_levels(role)[0]
+        rows = [("프레임워크 전체 (JSON)", urls.API_FRAMEWORK), ("JSON 스키마", urls.API_SCHEMA),
+                ("JD 한 페이지 (JSON)", urls.api_jd(role.id, level.id)), ("매트릭스 (CSV, UTF-8 BOM)", urls.API_MATRIX),
+                ("안정 URL과 앵커 목록", urls.URL_LIST)]
+        return Markup("\n".join(f"- {md_escape(what)}: {link(urls.url(src), src)}" for what, src in rows))
 
     @env.macro
     def page_link(kind: str, *ids: str, text: str | None = None) -> str:

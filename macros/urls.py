@@ -18,6 +18,13 @@ ROADMAP = "roadmap.md"
 CHECKLIST = "checklist.md"
 INTERVIEW = "interview/index.md"
 URL_LIST = "urls.json"
+API_FRAMEWORK = "api/framework.json"
+API_SCHEMA = "api/framework.schema.json"
+API_MATRIX = "api/matrix.csv"
+
+
+def api_jd(role_id: str, level_id: str) -> str:
+    return f"api/roles/{role_id}/{level_id}.json"
 
 
 def role(role_id: str) -> str:

@@ -234,3 +234,24 @@ def test_axe_reports_no_serious_violations(page, url: str) -> None:
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert bad == []
+
+
+@pytest.mark.parametrize("level", ["junior", "mid", "senior", "lead"])
+def test_jd_prints_on_at_most_two_a4_pages(page, level: str) -> None:
+    page.goto(f"/roles/python-backend/{level}/")
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2, pages
+
+
+def test_checklist_prints_without_chrome(page) -> None:
+    page.goto(ROADMAP)
+    page.check("#cf-gil")
+    page.locator('[data-item="gil"] summary').click()
+    page.fill("#cf-gil-note", "인쇄용 메모")
+    page.locator("#cf-gil-note").blur()
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".cf-toolbar", ".md-footer"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert page.is_visible("#cf-gil") and page.is_checked("#cf-gil")
+    assert page.is_visible("#cf-gil-note") and not page.is_visible("#cf-docker-note")

@@ -1,0 +1,189 @@
+"""Hiring-page integration: exports, structured data, the link contract and renames."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import FRAMEWORK, ROOT, build_site, edit, make_project, run_career
+from macros.exports import ExportDocument
+from macros.jobposting import ATS_TAGS
+from macros.loading import load_framework
+from site_html import Site
+
+ROLE = "python-backend"
+LEVELS = ("junior", "mid", "senior", "lead")
+
+
+@pytest.fixture(scope="module")
+def fw():
+    return load_framework(FRAMEWORK)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, out, site_url="https://careers.example.org/")
+    assert result.returncode == 0, result.stderr
+    return Site(out)
+
+
+def export(*args: str) -> str:
+    result = run_career("export", *args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_json_export_validates_and_round_trips(fw) -> None:
+    doc = json.loads(export("--format", "json"))
+    schema = json.loads(export("--format", "schema"))
+    jsonschema.validate(doc, schema)
+    assert doc["$schema"] == "framework.schema.json" and doc["format"] == "career-framework" and doc["format_version"] == 1
+    back = ExportDocument.model_validate(doc)
+    assert (back.framework, back.levels, back.kpis, back.roadmap, back.areas, back.roles, back.interviews) == \
+        (fw.meta, fw.levels, fw.kpis, fw.roadmap, fw.areas, fw.roles, fw.interviews)
+    assert back.expected_levels["gil"] == "junior" and len(back.expected_levels) == 168
+
+
+def test_csv_export_has_every_item(fw) -> None:
+    raw = run_career("export", "--format", "csv").stdout
+    assert raw.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(raw.lstrip("\ufeff"))))
+    assert list(rows[0]) == ["role", "level", "area", "group", "item_id", "item", "expected_from"]
+    assert {r["item_id"] for r in rows} == {p.id for p in fw.items()}
+    lead = [r for r in rows if r["level"] == "lead"]
+    assert len(lead) == 168 and {r["item"] for r in lead} == {p.item.title.ko for p in fw.items()}
+    junior = [r for r in rows if r["level"] == "junior"]
+    assert all(r["expected_from"] == "junior" for r in junior)
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.add(tag)
+        self.hrefs += [v for k, v in attrs if k == "href"]
+
+
+def tags_of(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    return parser
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_ats_export(level: str, fw) -> None:
+    html = export("--format", "ats", "--role", ROLE, "--level", level, "--site-url", "https://careers.example.org")
+    found = tags_of(html)
+    assert found.tags <= ATS_TAGS and {"h2", "ul", "li"} <= found.tags
+    assert found.hrefs == [f"https://careers.example.org/roles/{ROLE}/{level}/"]
+    text = export("--format", "ats", "--role", ROLE, "--level", level, "--plain")
+    for duty in fw.role(ROLE).levels[level].duties:
+        assert duty.ko in html and f"- {duty.ko}" in text
+    assert "<" not in text
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_jobposting_export(level: str, fw) -> None:
+    doc = json.loads(export("--format", "jobposting", "--role", ROLE, "--level", level, "--date-posted", "2026-11-21",
+                            "--location", "서울, KR", "--employment-type", "full_time", "--site-url", "https://careers.example.org"))
+    assert doc["@type"] == "JobPosting" and doc["title"] == fw.role(ROLE).levels[level].title.ko
+    for key in ("description", "datePosted", "hiringOrganization", "jobLocation", "responsibilities", "skills",
+                "experienceRequirements", "qualifications"):
+        assert doc[key], key
+    assert doc["hiringOrganization"]["name"] == fw.meta.organisation.name.ko
+    assert doc["experienceRequirements"]["monthsOfExperience"] == fw.level(level).years.min * 12
+    assert doc["jobLocation"]["address"] == {"@type": "PostalAddress", "addressLocality": "서울", "addressCountry": "KR"}
+    assert doc["employmentType"] == "FULL_TIME" and tags_of(doc["description"]).tags <= ATS_TAGS
+
+
+def test_jobposting_refuses_without_required_fields() -> None:
+    result = run_career("export", "--format", "jobposting", "--role", ROLE, "--level", "mid")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "--date-posted" in result.stderr and "--location" in result.stderr
+    result = run_career("export", "--format", "jobposting", "--role", ROLE, "--level", "mid", "--date-posted", "21/11/2026",
+                        "--remote", "KR")
+    assert result.returncode == 1 and "must be a date like" in result.stderr
+    result = run_career("export", "--format", "ats", "--role", "python-bakend", "--level", "mid")
+    assert result.returncode == 1 and "did you mean 'python-backend'?" in result.stderr
+
+
+@pytest.mark.slow
+def test_published_exports_and_occupation_json_ld(site: Site, fw) -> None:
+    doc = json.loads((site.root / "api" / "framework.json").read_text(encoding="utf-8"))
+    jsonschema.validate(doc, json.loads((site.root / "api" / "framework.schema.json").read_text(encoding="utf-8")))
+    assert (site.root / "api" / "matrix.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    for level in LEVELS:
+        jd = json.loads((site.root / "api" / "roles" / ROLE / f"{level}.json").read_text(encoding="utf-8"))
+        assert jd["url"] == f"https://careers.example.org/roles/{ROLE}/{level}/"
+        assert jd["duties"] == [d.ko for d in fw.role(ROLE).levels[level].duties]
+        page = site.page(f"/roles/{ROLE}/{level}/")
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.source, re.S)
+        assert len(blocks) == 1
+        data = json.loads(blocks[0])
+        assert data["@type"] == "Occupation" and data["name"] == fw.role(ROLE).levels[level].title.ko
+        assert data["description"] and data["url"] == jd["url"] and data["responsibilities"]
+        expected = {p.id for p in fw.items() if fw.rank(p.level.id) <= fw.rank(level)}
+        assert {s["termCode"] for s in data["skills"]} == expected
+        assert all(s["@type"] == "DefinedTerm" and s["inDefinedTermSet"]["@type"] == "DefinedTermSet" for s in data["skills"])
+
+
+@pytest.mark.slow
+def test_link_contract_page(site: Site) -> None:
+    page = site.page("/linking/")
+    assert "/roles/<role>/<level>/" in page.text and "바뀌지 않습니다" in page.text
+    assert 'href="../roles/python-backend/junior/"' in page.source and 'href="../api/framework.json"' in page.source
+
+
+def rename(framework: Path) -> None:
+    """Rename a role, an area, a group and an item, keeping the old ids as aliases."""
+    role = framework / "roles" / "python-backend.yml"
+    edit(role, "id: python-backend\n", "id: backend-python\naliases: [python-backend]\n")
+    edit(role, "  - python-core\n", "  - python-language\n")
+    core = framework / "competencies" / "01-python-core.yml"
+    edit(core, "id: python-core\n", "id: python-language\naliases: [python-core]\n")
+    edit(core, "      - id: gil\n", "      - id: gil-internals\n        aliases: [gil]\n")
+    edit(core, "  - id: python-internals\n", "  - id: python-deep-dive\n    aliases: [python-internals]\n")
+    edit(framework / "roadmap.yml", "groups: [python-internals,", "groups: [python-deep-dive,")
+
+
+@pytest.mark.slow
+def test_renamed_ids_keep_old_urls_and_anchors(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    rename(project / "framework")
+    check = run_career("check", str(project / "framework"), cwd=project)
+    assert check.returncode == 0, check.stderr  # the published URL list is still satisfied
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = Site(tmp_path / "site")
+    old = (tmp_path / "site" / "roles" / "python-backend" / "junior" / "index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=../../backend-python/junior/"' in old and "location.hash" in old
+    old_area = (tmp_path / "site" / "competencies" / "python-core" / "index.html").read_text(encoding="utf-8")
+    assert "url=../python-language/" in old_area
+    new_area = site.page("/competencies/python-language/")
+    assert {"gil", "gil-internals", "python-internals", "python-deep-dive"} <= set(new_area.ids)
+    assert "gil" in site.page("/checklist/").ids
+    urls = json.loads((tmp_path / "site" / "urls.json").read_text(encoding="utf-8"))
+    assert urls["redirects"]["/roles/python-backend/junior/"] == "/roles/backend-python/junior/"
+
+
+def test_removed_url_without_alias_fails_check(framework_copy: Path) -> None:
+    rename(framework_copy)
+    edit(framework_copy / "roles" / "python-backend.yml", "aliases: [python-backend]\n", "")
+    edit(framework_copy / "competencies" / "01-python-core.yml", "        aliases: [gil]\n", "")
+    result = run_career("check", str(framework_copy), cwd=framework_copy.parent)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"framework/published-urls.json:\d+:5: error: URL /roles/python-backend/junior/ of the last release "
+                     r"no longer exists; keep the old id in `aliases:`", result.stderr)
+    assert "URL /competencies/python-core/ of the last release" not in result.stderr  # the area kept its alias
+    assert "anchor /competencies/python-core/#gil of the last release no longer exists" in result.stderr
+    assert "anchor /checklist/#gil of the last release no longer exists; add 'gil' to `aliases:`" in result.stderr
