@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from . import exports
+from . import diff_report, exports, revisions
 from .contract import check_contract, write_published
 from .framework import Framework
 from .jobposting import ExportError, PostingOptions, ats_html, ats_text, job_posting_json
@@ -106,6 +106,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    try:
+        result = revisions.diff(args.base, args.head, Path(args.path))
+    except revisions.RevisionError as exc:
+        print(f"career diff: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.write(diff_report.as_json(result) if args.format == "json" else diff_report.markdown(result))
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(Path(args.out)):
         print(f"wrote {path}")
@@ -137,6 +147,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--remote", metavar="COUNTRY", help="jobposting: a remote job open to applicants in COUNTRY")
     p.add_argument("--employment-type", help="jobposting: FULL_TIME, PART_TIME, CONTRACTOR, ...")
     p.set_defaults(func=_cmd_export)
+    p = sub.add_parser("diff", help="what a change means: compare framework/ at two git revisions or folders")
+    p.add_argument("base", help="git revision (e.g. origin/main) or folder")
+    p.add_argument("head", nargs="?", help="git revision or folder (default: the working tree)")
+    p.add_argument("--path", default=DEFAULT_FRAMEWORK, help="framework folder in the repository (default: framework)")
+    p.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    p.set_defaults(func=_cmd_diff)
     p = sub.add_parser("schema", help="write JSON Schema files for the framework YAML")
     p.add_argument("--out", default=f"{DEFAULT_FRAMEWORK}/schema", help="output folder (default: framework/schema)")
     p.set_defaults(func=_cmd_schema)

@@ -17,6 +17,7 @@ def generated(fw: Framework) -> list[NavItem]:
         {"역량": [urls.COMPETENCIES, {"학습 로드맵": urls.ROADMAP}, {"평가 항목 (KPI)": urls.KPIS}]},
         {"체크리스트": urls.CHECKLIST},
         {"면접": urls.INTERVIEW},
+        {"변경 이력": urls.CHANGELOG},
     ]
 
 

@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from . import routes, urls, views
+from . import diff_report, routes, urls, views
 from .framework import Framework
-from .render import front_matter, render
+from .provenance import Provenance
+from .render import front_matter, md_escape, render
+from .revisions import CommitChanges
 from .structured_data import occupation
 
 # Stable anchors: explicit Markdown ids `{ #id }` and ids of raw HTML elements (not the `cf-` widget ids).
@@ -34,18 +36,18 @@ class Page:
 
 
 def _page(fw: Framework, route: routes.Route, title: Any, template: str, *, meta: dict[str, Any] | None = None,
-          **context: Any) -> Page:
-    body = render(template, routes.src(route), fw=fw, **context)
+          prov: Provenance | None = None, **context: Any) -> Page:
+    body = render(template, routes.src(route), fw=fw, prov=prov, **context)
     return Page(route, str(title), front_matter(str(title), **(meta or {})) + body)
 
 
-def role_pages(fw: Framework, base_url: str | None = None) -> Iterable[Page]:
+def role_pages(fw: Framework, base_url: str | None = None, prov: Provenance | None = None) -> Iterable[Page]:
     """Per role: overview, one JD per level, the diffs between adjacent levels, the matrices."""
     yield _page(fw, ("roles",), "직무", "roles_index.md.j2", roles=fw.roles)
     for role in fw.roles:
         levels = fw.role_levels(role)
         counts = views.level_counts(fw, role.id)
-        yield _page(fw, ("role", role.id), role.title, "role.md.j2", role=role, levels=levels, counts=counts)
+        yield _page(fw, ("role", role.id), role.title, "role.md.j2", role=role, levels=levels, counts=counts, prov=prov)
         for i, (lv, jd) in enumerate(levels):
             prev = levels[i - 1][0] if i else None
             nxt = levels[i + 1][0] if i + 1 < len(levels) else None
@@ -53,7 +55,7 @@ def role_pages(fw: Framework, base_url: str | None = None) -> Iterable[Page]:
             base = views.items_below(fw, role.id, lv.id)
             yield _page(
                 fw, ("jd", role.id, lv.id), jd.title, "jd.md.j2", role=role, level=lv, jd=jd, prev=prev, next=nxt,
-                meta={"jsonld": occupation(fw, role, lv, base_url) if base_url else None},
+                meta={"jsonld": occupation(fw, role, lv, base_url) if base_url else None}, prov=prov,
                 new_items=views.group_by_area(new), new_count=len(new),
                 foundation=views.group_by_area(base), foundation_count=len(base), kpis=fw.role_kpis(role),
             )
@@ -84,7 +86,7 @@ def role_pages(fw: Framework, base_url: str | None = None) -> Iterable[Page]:
                         role=role, area=area, levels=fw.levels)
 
 
-def level_pages(fw: Framework) -> Iterable[Page]:
+def level_pages(fw: Framework, prov: Provenance | None = None) -> Iterable[Page]:
     """The ladder: an index, one page per level across roles, and the career progression table."""
     all_counts = {lv.id: 0 for lv in fw.levels}
     for p in fw.items():
@@ -95,7 +97,7 @@ def level_pages(fw: Framework) -> Iterable[Page]:
         jds = [(r, r.levels[lv.id]) for r in fw.roles if lv.id in r.levels]
         transitions = [(r, lo, hi) for r in fw.roles for lo, hi in views.adjacent_levels(fw, r) if lo.id == lv.id]
         items = [p for p in fw.items() if p.level.id == lv.id]
-        yield _page(fw, ("level", lv.id), f"{lv.title} ({lv.years_label})", "level.md.j2", level=lv, prev=prev, next=nxt,
+        yield _page(fw, ("level", lv.id), f"{lv.title} ({lv.years_label})", "level.md.j2", level=lv, prev=prev, next=nxt, prov=prov,
                     jds=jds, transitions=transitions, grouped=views.group_by_area(items), count=len(items))
     steps = list(zip(fw.levels, fw.levels[1:]))
     roles_for = {lo.id: [r for r in fw.roles if any(a.id == lo.id and b.id == hi.id for a, b in views.adjacent_levels(fw, r))]
@@ -110,7 +112,7 @@ class _AreaRow:
     counts: tuple[int, ...]
 
 
-def competency_pages(fw: Framework) -> Iterable[Page]:
+def competency_pages(fw: Framework, prov: Provenance | None = None) -> Iterable[Page]:
     """The competency index, one page per area (an anchor per group and item), KPIs and the roadmap."""
     jds = views.item_jds(fw)
     rows = []
@@ -124,7 +126,7 @@ def competency_pages(fw: Framework) -> Iterable[Page]:
                 group_count=sum(len(a.groups) for a in fw.areas), item_count=sum(r.total for r in rows))
     for area, row in zip(fw.areas, rows):
         yield _page(fw, ("area", area.id), f"{area.number}. {area.title}", "area.md.j2", area=area, jds=jds,
-                    item_count=row.total, questions=views.item_questions(fw))
+                    item_count=row.total, questions=views.item_questions(fw), prov=prov)
     yield _page(fw, ("kpis",), "평가 항목 (KPI)", "kpis.md.j2", kpis=fw.kpis)
     yield _page(fw, ("roadmap",), str(fw.roadmap.title), "roadmap.md.j2", roadmap=fw.roadmap)
     grouped = views.group_by_area(fw.items())
@@ -148,9 +150,21 @@ def interview_pages(fw: Framework) -> Iterable[Page]:
                     area=area, questions=questions)
 
 
-def build_pages(fw: Framework, base_url: str | None = None) -> list[Page]:
-    """All generated pages, in nav order; `base_url` (the site URL) enables JSON-LD on JD pages."""
-    return [*role_pages(fw, base_url), *level_pages(fw), *competency_pages(fw), *interview_pages(fw)]
+def changelog_page(fw: Framework, history: list[CommitChanges] | None, version: str | None) -> Page:
+    """The history of framework/: each commit with a summary of what it changed, newest first."""
+    entries = [(h, [f"{diff_report.ENTITY[c.entity]} {diff_report.KIND[c.kind]}: "
+                    + diff_report.describe(c, None, fw, quote=lambda t: "“" + md_escape(t or "") + "”") for c in h.changes])
+               for h in history or []]
+    return _page(fw, ("changelog",), "변경 이력", "changelog.md.j2", history=history, entries=entries, version=version,
+                 summary=diff_report.summary_line)
+
+
+def build_pages(fw: Framework, base_url: str | None = None, prov: Provenance | None = None,
+                history: list[CommitChanges] | None = None, version: str | None = None) -> list[Page]:
+    """All generated pages, in nav order. `base_url` (the site URL) enables JSON-LD on JD pages;
+    `prov` adds source, edit and last-changed links; `history` fills the changelog."""
+    return [*role_pages(fw, base_url, prov), *level_pages(fw, prov), *competency_pages(fw, prov), *interview_pages(fw),
+            changelog_page(fw, history, version)]
 
 
 def redirects(fw: Framework, pages: Iterable[Page]) -> dict[str, str]:

@@ -52,6 +52,12 @@ def _link(ctx: Any, text: Any, to_src: str, anchor: str | None = None) -> Markup
     return Markup(f"[{md_escape(text)}]({urls.relative(ctx['page_src'], to_src, anchor)})")
 
 
+def _ext(text: Any, url: str) -> Markup:
+    """A Markdown link to an external URL (query strings already encoded)."""
+    safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    return Markup(f"[{md_escape(text)}]({safe})")
+
+
 def _text(value: Text | str, lang: str = "ko") -> str:
     return value.get(lang) if isinstance(value, Text) else value
 
@@ -84,7 +90,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(link=_link, href=_href, urls=urls)
+    env.globals.update(link=_link, href=_href, ext=_ext, urls=urls)
     env.filters.update(text=_text, block=_block, h=_h)
     return env
 

@@ -36,6 +36,7 @@ ROUTES: dict[str, tuple[Callable[..., str], tuple[str, ...]]] = {
     "roadmap-checklist": (lambda: urls.CHECKLIST, ()),
     "interview": (lambda: urls.INTERVIEW, ()),
     "bank": (urls.question_bank, ("area",)),
+    "changelog": (lambda: urls.CHANGELOG, ()),
 }
 
 

@@ -11,7 +11,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import exports, nav, urls
+from . import exports, nav, revisions, urls
+from .provenance import Provenance, Repository, last_changed
 from .contract import check_contract
 from .diagnostics import FrameworkError
 from .loading import load_cached
@@ -32,7 +33,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         fw = load_cached(framework_dir(config))
     except FrameworkError as exc:
         raise PluginError("framework/ has problems (run `career check`):\n" + exc.report()) from None
-    pages = build_pages(fw, config.site_url)
+    fw_dir = framework_dir(config)
+    history = revisions.history(fw_dir, cache_dir=Path(config.config_file_path or ".").resolve().parent / ".cache" / "changelog")
+    version = revisions.describe(fw_dir)
+    repo = Repository.from_config(config.repo_url, config.edit_uri,
+                                  str(config.extra.get("framework_dir", "framework")))
+    prov = Provenance(fw, repo, last_changed(history))
+    pages = build_pages(fw, config.site_url, prov, history, version)
+    note = f"프레임워크 {fw.meta.version}" + (f" · {version}" if version else "")
+    config.copyright = f"{config.copyright} · {note}" if config.copyright else note
     broken = check_contract(fw, pages, framework_dir(config))
     if broken:
         raise PluginError("framework/ breaks links of the last release (run `career check`):\n" + FrameworkError(broken).report())

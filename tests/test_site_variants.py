@@ -56,7 +56,7 @@ def test_markdown_and_link_syntax_in_data_renders_inert(tmp_path: Path) -> None:
         assert HOSTILE in page.text, url
         body = page.content()
         assert "javascript:" not in " ".join(page.links)
-        assert "<em>" not in body and "<code>" not in body and 'id="evil"' not in body
+        assert "<em>굵게</em>" not in body and "<code>코드</code>" not in body and 'id="evil"' not in body
 
 
 @pytest.mark.parametrize("text, message", [

@@ -1,0 +1,79 @@
+"""Repository tooling: CI workflows, pre-commit, CODEOWNERS, CONTRIBUTING; changelog and edit links on the site."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, build_site, make_project
+from site_html import Site
+
+
+def workflow(name: str) -> dict:
+    doc = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+    doc["on"] = doc.pop(True, doc.get("on"))  # YAML 1.1 reads the key `on` as a boolean
+    return doc
+
+
+def commands(doc: dict) -> str:
+    return "\n".join(step.get("run", "") for job in doc["jobs"].values() for step in job.get("steps", []))
+
+
+def test_pull_request_workflow_checks_tests_builds_and_comments() -> None:
+    doc = workflow("pull-request.yml")
+    assert "pull_request" in doc["on"]
+    runs = commands(doc)
+    for needle in ("career check", "make test", "mkdocs build --strict", "career diff", "gh pr comment"):
+        assert needle in runs, needle
+    assert doc["permissions"]["pull-requests"] == "write"
+    checkout = next(s for s in doc["jobs"]["review"]["steps"] if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+
+
+def test_deploy_workflow_publishes_main_to_pages() -> None:
+    doc = workflow("deploy.yml")
+    assert doc["on"]["push"]["branches"] == ["main"]
+    uses = [s.get("uses", "") for job in doc["jobs"].values() for s in job["steps"]]
+    assert any(u.startswith("actions/deploy-pages") for u in uses)
+    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
+    assert "make build" in commands(doc)
+
+
+def test_pre_commit_runs_career_check_on_framework_yaml() -> None:
+    doc = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook = doc["repos"][0]["hooks"][0]
+    assert hook["entry"] == "career check" and hook["files"].startswith("^framework/")
+
+
+def test_codeowners_and_contributing() -> None:
+    owners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert any(line.startswith("/framework/ ") for line in owners.splitlines())
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for heading in ("웹 편집기", "검사가 알려 주는 것", "변경 보고서 읽기", "aliases"):
+        assert heading in guide
+
+
+@pytest.mark.slow
+def test_changelog_version_and_edit_links(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert build_site(ROOT, out).returncode == 0
+    site = Site(out)
+    log = site.page("/changelog/")
+    assert any(i.startswith("commit-") for i in log.ids)
+    assert "프레임워크" in site.page("/").text and "md-copyright" in site.page("/").source
+    area = site.page("/competencies/python-core/")
+    section = area.content().split('id="gil"')[1].split("<h3")[0]
+    assert "framework/competencies/01-python-core.yml:" in section and "마지막 변경" in section
+    assert "/edit/main/framework/competencies/01-python-core.yml" in section
+    assert "/issues/new?title=" in section and "item%3Agil" in section
+    assert "/edit/main/framework/roles/python-backend.yml" in site.page("/roles/python-backend/mid/").source
+
+
+@pytest.mark.slow
+def test_build_without_git_history_says_so(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")  # a plain folder, like an unpacked tarball
+    assert build_site(project, tmp_path / "site").returncode == 0
+    text = Site(tmp_path / "site").page("/changelog/").text
+    assert "git 기록 없이" in text
