@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 AXE_VERSION := 4.14.1
 AXE := tests/.cache/axe-$(AXE_VERSION).min.js
 
-.PHONY: serve test build check clean
+.PHONY: serve test build check bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (found " + sys.version.split()[0] + ")")'
@@ -38,6 +38,9 @@ build: $(STAMP)  ## strict build into site/
 
 check: $(STAMP)  ## validate framework/
 	$(BIN)/career check
+
+bench: $(STAMP)  ## measure build times at 1x, 10x and 50x the seed; writes docs/benchmarks.md
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache tests/.cache

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import diff_report, exports, revisions
-from .contract import check_contract, write_published
+from .contract import PUBLISHED, check_contract, write_published
 from .framework import Framework
 from .jobposting import ExportError, PostingOptions, ats_html, ats_text, job_posting_json
 from .pydantic_errors import suggest
@@ -28,7 +28,7 @@ def _report(problems: list) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     fw, problems = check(args.path)
-    if fw is not None:
+    if fw is not None and (Path(args.path) / PUBLISHED).is_file():
         problems = check_contract(fw, build_pages(fw), Path(args.path))
         fw = None if problems else fw
     if fw is None:
@@ -72,7 +72,26 @@ def _role_level(fw: Framework, args: argparse.Namespace):  # noqa: ANN202
     return role, fw.level(args.level)
 
 
+def _export_mkdocs(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    from .static_export import export_mkdocs
+
+    if not args.out:
+        print("career export: --format mkdocs needs --out DIR", file=sys.stderr)
+        return 1
+    try:
+        count = export_mkdocs(Path(args.config), Path(args.out))
+    except MkDocsException as exc:
+        print(f"career export: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote a plain MkDocs project with {count} generated pages to {args.out}", file=sys.stderr)
+    return 0
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
+    if args.format == "mkdocs":
+        return _export_mkdocs(args)
     fw, problems = check(args.path)
     if fw is None:
         return _report(problems)
@@ -134,7 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="with --update: record even if released URLs would break")
     p.set_defaults(func=_cmd_urls)
     p = sub.add_parser("export", help="export the framework (json, csv) or one JD (jobposting, ats)")
-    p.add_argument("--format", required=True, choices=["json", "schema", "csv", "jobposting", "ats"])
+    p.add_argument("--format", required=True, choices=["json", "schema", "csv", "jobposting", "ats", "mkdocs"])
+    p.add_argument("--config", default="mkdocs.yml", help="mkdocs: the project's mkdocs.yml (default: mkdocs.yml)")
     p.add_argument("--path", default=DEFAULT_FRAMEWORK, help="framework folder (default: framework)")
     p.add_argument("--role", help="role id (jobposting, ats)")
     p.add_argument("--level", help="level id (jobposting, ats)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Any, Iterable
 
 from . import diff_report, routes, urls, views
@@ -14,10 +15,10 @@ from .revisions import CommitChanges
 from .structured_data import occupation
 
 # Stable anchors: explicit Markdown ids `{ #id }` and ids of raw HTML elements (not the `cf-` widget ids).
-_ANCHOR = re.compile(r'\{ #([A-Za-z0-9_-]+) \}|\bid="(?!cf-)([a-z0-9][a-z0-9-]*)"')
+_ANCHOR = re.compile(r'\{ #([A-Za-z0-9_-]+) \}| id="([a-z0-9][a-z0-9-]*)"')
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Page:
     """A generated Markdown page: its route, title, text and stable anchors."""
 
@@ -29,10 +30,11 @@ class Page:
     def src(self) -> str:
         return routes.src(self.route)
 
-    @property
+    @cached_property
     def anchors(self) -> tuple[str, ...]:
         """The ids the page declares for linking (its stable link targets)."""
-        return tuple(dict.fromkeys(a or b for a, b in _ANCHOR.findall(self.markdown)))
+        found = (a or b for a, b in _ANCHOR.findall(self.markdown))
+        return tuple(dict.fromkeys(x for x in found if not x.startswith("cf-")))
 
 
 def _page(fw: Framework, route: routes.Route, title: Any, template: str, *, meta: dict[str, Any] | None = None,
@@ -184,8 +186,13 @@ def stable_anchors(fw: Framework, page: Page) -> list[str]:
     """The anchors of the link contract: items, groups, questions, KPI dimensions and fixed section
     names. Layout anchors and index-page anchors named after roles, levels or areas are left out
     (those pages are reached by their own URLs, which redirect after a rename)."""
-    entity_pages = {r.id for r in fw.roles} | {lv.id for lv in fw.levels} | {a.id for a in fw.areas}
+    entity_pages = _entity_ids(fw)
     return [a for a in page.anchors if not a.startswith(_LAYOUT_PREFIXES) and a not in entity_pages]
+
+
+@lru_cache(maxsize=8)
+def _entity_ids(fw: Framework) -> frozenset[str]:
+    return frozenset({r.id for r in fw.roles} | {lv.id for lv in fw.levels} | {a.id for a in fw.areas})
 
 
 def url_list(fw: Framework, pages: Iterable[Page]) -> dict[str, Any]:

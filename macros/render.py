@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import urls
@@ -26,7 +28,12 @@ _SPACE = re.compile(r"\s+")
 
 def md_escape(value: Any) -> str:
     """Inline Markdown for a plain text: HTML-escaped, Markdown-escaped, whitespace folded."""
-    text = _SPACE.sub(" ", str(value)).strip()
+    return _md_escape(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _md_escape(text: str) -> str:
+    text = _SPACE.sub(" ", text).strip()
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
@@ -70,7 +77,12 @@ def _block(value: Any) -> Markup:
 
 def _h(value: Any) -> Markup:
     """Escape for raw HTML (element text or a quoted attribute), where Markdown escapes do not apply."""
-    return Markup(html.escape(_SPACE.sub(" ", str(value)).strip(), quote=True))
+    return _h_cached(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _h_cached(text: str) -> Markup:
+    return Markup(html.escape(_SPACE.sub(" ", text).strip(), quote=True))
 
 
 @pass_context
@@ -79,10 +91,32 @@ def _href(ctx: Any, to_src: str, anchor: str | None = None) -> Markup:
     return Markup(html.escape(urls.href(ctx["page_src"], to_src, anchor), quote=True))
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept between processes (builds), in the user's cache folder."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "career-framework" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
+_FRAGMENTS: dict[tuple, Markup] = {}
+
+
+def _checklist_item(p: Any, link: str, order: int) -> Markup:
+    """A checklist item's HTML; items repeat across checklist pages, so each is rendered once per link."""
+    key = (p.id, p.item.title.ko, p.level.id, p.item.aliases, p.area.id, p.group.id, str(link), order)
+    if key not in _FRAGMENTS:
+        _FRAGMENTS[key] = Markup(render_document("_checklist_item.html.j2", html_output=True, p=p, link=link, order=order))
+    return _FRAGMENTS[key]
+
+
 def environment() -> Environment:
     """The Jinja environment for page templates (`macros/templates/*.md.j2`)."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
+        bytecode_cache=_bytecode_cache(),
         autoescape=False,  # Markdown output: escaping is done by `finalize`, not by HTML autoescape
         finalize=_finalize,
         undefined=StrictUndefined,
@@ -90,7 +124,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(link=_link, href=_href, ext=_ext, urls=urls)
+    env.globals.update(link=_link, href=_href, ext=_ext, urls=urls, checklist_item=_checklist_item)
     env.filters.update(text=_text, block=_block, h=_h)
     return env
 

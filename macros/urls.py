@@ -7,6 +7,7 @@ contract (hiring pages link to them): change them only together with redirects.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 HOME = "index.md"
 ROLES = "roles/index.md"
@@ -68,6 +69,7 @@ def area(area_id: str) -> str:
     return f"competencies/{area_id}.md"
 
 
+@lru_cache(maxsize=65536)
 def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:
     """A Markdown link target from one source page to another (MkDocs checks and rewrites it)."""
     target = to_src if from_src == to_src else posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
@@ -76,6 +78,7 @@ def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:
     return f"{target}#{anchor}" if anchor else (target or "#")
 
 
+@lru_cache(maxsize=65536)
 def url(src: str) -> str:
     """The site-absolute URL a source path is served at (directory URLs)."""
     if not src.endswith(".md"):
@@ -88,6 +91,7 @@ def url(src: str) -> str:
     return "/" + stem.lstrip("/")
 
 
+@lru_cache(maxsize=65536)
 def href(from_src: str, to_src: str, anchor: str | None = None) -> str:
     """A final relative URL for raw HTML links (which MkDocs does not rewrite), e.g. `../../kpis/#x`."""
     here, there = url(from_src), url(to_src)

@@ -171,14 +171,20 @@ def _asked(fw: Framework, topic: InterviewFile, q: Question, keep) -> AskedQuest
     return AskedQuestion(topic, q, follow, tuple(fw.item(i) for i in q.items))
 
 
-def question_bank(fw: Framework, area_id: str) -> tuple[AskedQuestion, ...]:
-    """Questions any part of whose chain probes an item of the area (whole chains)."""
-    out = []
+@lru_cache(maxsize=None)
+def _banks(fw: Framework) -> dict[str, tuple[AskedQuestion, ...]]:
+    out: dict[str, list[AskedQuestion]] = {}
     for topic, q in fw.questions():
         probed = set(q.items).union(*(fw.probes(q, f) for f in q.follow_ups))
-        if any(fw.item(i).area.id == area_id for i in probed):
-            out.append(_asked(fw, topic, q, lambda ids: True))
-    return tuple(out)
+        asked = _asked(fw, topic, q, lambda ids: True)
+        for area_id in dict.fromkeys(fw.item(i).area.id for i in sorted(probed)):
+            out.setdefault(area_id, []).append(asked)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def question_bank(fw: Framework, area_id: str) -> tuple[AskedQuestion, ...]:
+    """Questions any part of whose chain probes an item of the area (whole chains)."""
+    return _banks(fw).get(area_id, ())
 
 
 def interview_kit(fw: Framework, role: RoleFile, level: Level) -> tuple[tuple[AreaFile, tuple[AskedQuestion, ...]], ...]:

@@ -1,0 +1,46 @@
+"""The static export: a plain MkDocs project that builds with mkdocs-material alone, same page texts."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, build_site, run_career
+
+pytestmark = pytest.mark.slow
+
+
+def article(path: Path) -> str:
+    m = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', path.read_text(encoding="utf-8"), re.S)
+    assert m, path
+    return re.sub(r"\s+", " ", m.group(1)).strip()
+
+
+def test_static_export_builds_with_material_alone_and_matches(tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    result = run_career("export", "--format", "mkdocs", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    config = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    data = yaml.load(config, Loader=yaml.BaseLoader)
+    assert "hooks" not in data and all("macros" not in str(p) for p in data["plugins"])
+    assert not list(out.rglob("*.py")) and "{{" not in (out / "docs" / "index.md").read_text(encoding="utf-8")
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"NO_MKDOCS_2_WARNING": "1"}
+    plain = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "plain")],
+                           cwd=out, env=env, capture_output=True, text=True, timeout=300)
+    assert plain.returncode == 0, plain.stderr
+    project = build_site(ROOT, tmp_path / "project")
+    assert project.returncode == 0, project.stderr
+
+    ours = sorted(p.relative_to(tmp_path / "project") for p in (tmp_path / "project").rglob("index.html"))
+    theirs = sorted(p.relative_to(tmp_path / "plain") for p in (tmp_path / "plain").rglob("index.html"))
+    assert ours == theirs and len(ours) > 50
+    different = [str(p) for p in ours if article(tmp_path / "project" / p) != article(tmp_path / "plain" / p)]
+    assert different == []
+    for extra in ("urls.json", "api/framework.json", "api/matrix.csv"):
+        assert (tmp_path / "plain" / extra).read_bytes() == (tmp_path / "project" / extra).read_bytes()
