@@ -61,7 +61,7 @@ def old_sources(fw: Framework, route: Route) -> list[str]:
     if not kinds:
         return []
     aliases = _aliases(fw)
-    choices = [(ident, *aliases[kind].get(ident, ())) for kind, ident in zip(kinds, route[1:])]
+    choices = [(ident, *aliases[kind].get(ident, ())) for kind, ident in zip(kinds, route[1:], strict=True)]
     live = src(route)
     out = []
     for combo in itertools.product(*choices):

@@ -14,6 +14,25 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(scope="session")
+def fw():
+    """The repository's framework, loaded once."""
+    from macros.loading import load_framework
+
+    return load_framework(FRAMEWORK)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory):
+    """The repository's site, built once per test module into a temp folder."""
+    from site_html import Site
+
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return Site(out)
+
+
 @pytest.fixture
 def framework_copy(tmp_path: Path) -> Path:
     """A scratch copy of framework/ that a test may edit."""

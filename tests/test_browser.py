@@ -9,8 +9,7 @@ from typing import Iterator
 import pytest
 
 import browser
-from conftest import FRAMEWORK, ROOT, build_site
-from macros.loading import load_framework
+from conftest import ROOT, build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 KEY = "career-framework-checklist"
@@ -50,9 +49,6 @@ def page(chromium, base_url: str):
     assert errors == [], errors
 
 
-@pytest.fixture(scope="module")
-def fw():
-    return load_framework(FRAMEWORK)
 
 
 def stored(page) -> dict:
@@ -91,7 +87,7 @@ def test_level_page_counts_its_items_and_gap(page, fw) -> None:
     assert int(page.locator("[data-cf-open-count]").inner_text()) == len(junior) - 1
     assert page.locator('[data-cf-open] [data-gap-item="gil"]').is_hidden()
     mid_item = next(p for p in fw.items() if p.level.id == "mid")
-    page.goto(f"/roles/python-backend/mid/checklist/")
+    page.goto("/roles/python-backend/mid/checklist/")
     page.check(f"#cf-{mid_item.id}")
     page.goto(JUNIOR)
     assert page.locator(f'.cf-gap-next [data-gap-item="{mid_item.id}"] [data-cf-gap-state]').inner_text() == "(완료)"

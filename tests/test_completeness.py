@@ -8,12 +8,8 @@ import pytest
 
 import seeds
 from conftest import FRAMEWORK, SHARED
-from macros.loading import load_framework
 
 
-@pytest.fixture(scope="module")
-def fw():
-    return load_framework(FRAMEWORK)
 
 
 def test_counts(fw) -> None:
@@ -26,10 +22,10 @@ def test_counts(fw) -> None:
 
 
 def test_roadmap_verbatim_and_in_order(fw) -> None:
-    for seed_area, area in zip(seeds.roadmap_areas(), fw.areas):
+    for seed_area, area in zip(seeds.roadmap_areas(), fw.areas, strict=True):
         assert (area.number, area.icon, area.title.ko) == (seed_area.number, seed_area.icon, seed_area.title)
         assert [g.title.ko for g in area.groups] == [g for g, _ in seed_area.groups]
-        for (_, items), group in zip(seed_area.groups, area.groups):
+        for (_, items), group in zip(seed_area.groups, area.groups, strict=True):
             assert [i.title.ko for i in group.items] == items
 
 
@@ -49,7 +45,7 @@ def test_jd_lines_verbatim(fw) -> None:
     role = fw.role("python-backend")
     assert role.overview.ko == jd["overview"]
     assert [f"{s.category.ko}: {', '.join(t.ko for t in s.tools)}" for s in role.stack] == jd["stack"]
-    for seed_level, (level, role_level) in zip(jd["levels"], fw.role_levels(role)):
+    for seed_level, (level, role_level) in zip(jd["levels"], fw.role_levels(role), strict=True):
         assert level.title.ko == seed_level.name
         assert level.years_label.ko == seed_level.years
         assert level.focus.ko == seed_level.focus

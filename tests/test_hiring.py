@@ -11,19 +11,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import FRAMEWORK, ROOT, build_site, edit, make_project, run_career
+from conftest import ROOT, build_site, edit, make_project, run_career
 from macros.exports import ExportDocument
 from macros.jobposting import ATS_TAGS
-from macros.loading import load_framework
 from site_html import Site
 
 ROLE = "python-backend"
 LEVELS = ("junior", "mid", "senior", "lead")
 
 
-@pytest.fixture(scope="module")
-def fw():
-    return load_framework(FRAMEWORK)
 
 
 @pytest.fixture(scope="module")

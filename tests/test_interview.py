@@ -8,25 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FRAMEWORK, ROOT, SHARED, build_site, edit, run_career
-from macros import views
-from macros.loading import load_framework
+from conftest import FRAMEWORK, SHARED, edit, run_career
 from site_html import Site
 
 HAS_SHARED = (SHARED / "tools" / "seed_coverage.py").exists()
 
 
-@pytest.fixture(scope="module")
-def fw():
-    return load_framework(FRAMEWORK)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    return Site(out)
 
 
 def coverage(*args: str) -> subprocess.CompletedProcess[str]:

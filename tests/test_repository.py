@@ -1,7 +1,6 @@
 """Repository tooling: CI workflows, pre-commit, CODEOWNERS, CONTRIBUTING; changelog and edit links on the site."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

@@ -5,30 +5,19 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 import seeds
-from conftest import FRAMEWORK, ROOT, SHARED, build_site, make_project
-from macros.loading import load_framework
+from conftest import SHARED
 from site_html import Site
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    return Site(out)
 
 
-@pytest.fixture(scope="module")
-def fw():
-    return load_framework(FRAMEWORK)
 
 
 def test_every_seed_text_is_on_the_site(site: Site) -> None:
