@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import asdict, dataclass
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from .framework import Framework
 from .text import Text
@@ -80,7 +80,7 @@ def item_changes(old: Framework, new: Framework) -> list[Change]:
     return out
 
 
-def _keyed(entity: str, olds: dict, news: dict, title) -> tuple[list[Change], list[str]]:  # noqa: ANN001
+def _keyed(entity: str, olds: dict, news: dict, title: Callable[[Any], str]) -> tuple[list[Change], list[str]]:
     out = [Change(entity, "removed", k, title(v), None) for k, v in olds.items() if k not in news]
     out += [Change(entity, "added", k, None, title(v)) for k, v in news.items() if k not in olds]
     return out, [k for k in olds if k in news]

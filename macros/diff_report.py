@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from typing import Callable
 from dataclasses import dataclass, field
 
 from .changes import Change
@@ -38,7 +39,7 @@ def _q(text: str | None) -> str:
 
 
 def _level(fw: Framework | None, level_id: str | None) -> str:
-    if fw is not None and level_id in fw._levels:  # noqa: SLF001 - read-only lookup
+    if fw is not None and level_id is not None and fw.has_level(level_id):
         return fw.level(level_id).title.ko
     return level_id or "?"
 
@@ -86,7 +87,7 @@ def _impact(result: DiffResult) -> list[str]:
     return lines
 
 
-def describe(c: Change, old: Framework | None, new: Framework | None, quote=_q) -> str:  # noqa: ANN001
+def describe(c: Change, old: Framework | None, new: Framework | None, quote: Callable[[str | None], str] = _q) -> str:
     """One change as a Korean sentence; `quote` renders texts from the data."""
     name = f"`{c.id}`"
     if c.kind == "renamed":

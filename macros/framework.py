@@ -84,6 +84,9 @@ class Framework:
     def level(self, level_id: str) -> Level:
         return self._levels[level_id]
 
+    def has_level(self, level_id: str) -> bool:
+        return level_id in self._levels
+
     def rank(self, level_id: str) -> int:
         """Position of a level on the ladder, 0 for the lowest."""
         return self._rank[level_id]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .framework import Framework, PlacedItem
 from .model import AreaFile, FollowUp, Group, InterviewFile, Level, Question, RoleFile, RoleLevel
@@ -166,7 +166,7 @@ class AskedQuestion:
         return CATEGORY_LABELS[self.topic.category]
 
 
-def _asked(fw: Framework, topic: InterviewFile, q: Question, keep) -> AskedQuestion:  # noqa: ANN001
+def _asked(fw: Framework, topic: InterviewFile, q: Question, keep: Callable[[tuple[str, ...]], bool]) -> AskedQuestion:
     follow = tuple((i, f) for i, f in enumerate(q.follow_ups, 1) if keep(fw.probes(q, f)))
     return AskedQuestion(topic, q, follow, tuple(fw.item(i) for i in q.items))
 
