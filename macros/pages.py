@@ -63,13 +63,12 @@ def role_pages(fw: Framework, base_url: str | None = None, prov: Provenance | No
             )
         for i, (lv, jd) in enumerate(levels):
             nxt = levels[i + 1][0] if i + 1 < len(levels) else None
-            new = views.group_by_area(views.items_at(fw, role.id, lv.id))
-            base = views.group_by_area(views.items_below(fw, role.id, lv.id))
+            at, below = views.items_at(fw, role.id, lv.id), views.items_below(fw, role.id, lv.id)
+            new, base = views.group_by_area(at), views.group_by_area(below)
             yield _page(
                 fw, ("checklist", role.id, lv.id), f"체크리스트: {jd.title}", "checklist.md.j2", role=role, level=lv,
                 jd=jd, next=nxt, new_items=new, foundation=base, areas=views.area_counts([new, base]),
-                new_count=len(views.items_at(fw, role.id, lv.id)), foundation_count=len(views.items_below(fw, role.id, lv.id)),
-                total=len(views.items_at(fw, role.id, lv.id)) + len(views.items_below(fw, role.id, lv.id)),
+                new_count=len(at), foundation_count=len(below), total=len(at) + len(below),
                 next_items=views.items_at(fw, role.id, nxt.id) if nxt else (), order=views.item_order(fw),
             )
         for lv, jd in levels:
@@ -79,10 +78,9 @@ def role_pages(fw: Framework, base_url: str | None = None, prov: Provenance | No
         for lower, upper in views.adjacent_levels(fw, role):
             d = views.level_diff(fw, role, lower, upper)
             yield _page(fw, ("diff", role.id, lower.id, upper.id), f"{lower.title} → {upper.title}: {role.title}", "diff.md.j2", d=d)
-        ladder = [lv for lv, _ in levels]
         areas = fw.role_areas(role)
         yield _page(fw, ("matrix", role.id), f"역량 매트릭스: {role.title}", "matrix.md.j2", role=role,
-                    levels=ladder, rows=views.matrix_summary(fw, role), areas=areas)
+                    levels=fw.levels, rows=views.matrix_summary(fw, role), areas=areas)
         for area in areas:
             yield _page(fw, ("matrix-area", role.id, area.id), f"{area.title} 매트릭스: {role.title}", "matrix_area.md.j2",
                         role=role, area=area, levels=fw.levels)

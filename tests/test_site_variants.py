@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -25,6 +26,9 @@ def test_second_role_renders_with_no_code_change(tmp_path: Path) -> None:
     assert "분석 플랫폼 아키텍처 설계" in site.page("/roles/data-engineer/mid-to-senior/").text
     matrix = site.page("/roles/data-engineer/matrix/")
     assert "OLAP/분석형 DB" in matrix.text and "웹 프레임워크" not in matrix.text  # only the role's areas
+    header = re.search(r"<thead>(.*?)</thead>", matrix.content(), re.S).group(1)
+    row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", matrix.content(), re.S).group(1)
+    assert header.count("<th") == row.count("<td") == 2 + 4  # area, group and one column per level
     assert 'href="roles/data-engineer/"' in site.page("/").source  # in the sidebar and the home page
     area = site.page("/competencies/data-storage/")
     assert 'href="../../roles/data-engineer/mid/"' in area.source
