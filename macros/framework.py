@@ -105,9 +105,6 @@ class Framework:
     def role(self, role_id: str) -> RoleFile:
         return self._roles[role_id]
 
-    def kpi(self, kpi_id: str) -> KpiDimension:
-        return self._kpis[kpi_id]
-
     def item(self, item_id: str) -> PlacedItem:
         return self._items[item_id]
 

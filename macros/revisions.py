@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Iterator
 
 from .changes import Change, compare
-from .diagnostics import Diagnostic
 from .diff_report import DiffResult
 from .framework import Framework
 from .loading import check
@@ -177,5 +176,3 @@ def describe(framework_dir: Path) -> str | None:
     except RevisionError:
         return None
 
-
-__all__ = ["Commit", "CommitChanges", "Diagnostic", "Framework", "RevisionError", "describe", "diff", "history", "materialize"]

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from . import urls, views
 from .loading import load_cached
+from .model import Level, RoleFile
 from .render import md_escape
 
 
@@ -20,6 +21,12 @@ def define_env(env: Any) -> None:
 
     def here() -> str:
         return env.page.file.src_uri
+
+    def first_jd() -> tuple[RoleFile, Level]:
+        """The role and level whose pages serve as examples."""
+        f = fw()
+        role = f.roles[0]
+        return role, f.role_levels(role)[0][0]
 
     def link(text: Any, src: str, anchor: str | None = None) -> str:
         return f"[{md_escape(text)}]({urls.relative(here(), src, anchor)})"
@@ -71,8 +78,7 @@ def define_env(env: Any) -> None:
     def contract_examples() -> str:
         """The stable URL patterns, each with a live example from the current framework."""
         f = fw()
-        role = f.roles[0]
-        level, _ = f.role_levels(role)[0]
+        role, level = first_jd()
         item = next(f.items())
         lo_hi = next(iter(views.adjacent_levels(f, role)), None)
         q = next((q for _, q in f.questions()), None)
@@ -102,9 +108,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def data_links() -> str:
         """Links to the published exports."""
-        f = fw()
-        role = f.roles[0]
-        level, _ = f.role_levels(role)[0]
+        role, level = first_jd()
         rows = [("프레임워크 전체 (JSON)", urls.API_FRAMEWORK), ("JSON 스키마", urls.API_SCHEMA),
                 ("JD 한 페이지 (JSON)", urls.api_jd(role.id, level.id)), ("매트릭스 (CSV, UTF-8 BOM)", urls.API_MATRIX),
                 ("안정 URL과 앵커 목록", urls.URL_LIST)]
