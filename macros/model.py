@@ -113,6 +113,7 @@ class Item(Strict):
     id: Slug
     title: Text
     level: Slug | None = Field(None, description="Level the item is expected from; defaults to the group's.")
+    description: Text | None = Field(None, description="What someone at the item's level can do or explain (1-2 sentences).")
     keywords: tuple[str, ...] = ()
     aliases: Aliases = ()
 
@@ -179,6 +180,7 @@ class FollowUp(Strict):
 
     id: Slug
     question: Text
+    source: Text | None = Field(None, description="The original wording (원문) when `question` was reworded.")
     items: tuple[Slug, ...] = ()
     listen_for: ListenFor
 
@@ -186,6 +188,7 @@ class FollowUp(Strict):
 class Question(Strict):
     id: Slug
     question: Text
+    source: Text | None = Field(None, description="The original wording (원문) when `question` was reworded.")
     levels: Annotated[tuple[Slug, ...], Field(min_length=1, description="Levels the question suits.")]
     items: Annotated[tuple[Slug, ...], Field(min_length=1, description="Competency items the question probes.")]
     listen_for: ListenFor
