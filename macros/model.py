@@ -121,6 +121,7 @@ class Item(Strict):
 class Group(Strict):
     id: Slug
     title: Text
+    description: Text | None = None
     level: Slug = Field(description="Default level for the group's items.")
     items: Annotated[tuple[Item, ...], Field(min_length=1)]
     aliases: Aliases = ()
