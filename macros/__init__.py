@@ -1,8 +1,14 @@
-"""Career framework core, and the mkdocs-macros entry point `define_env` for hand-written pages."""
+"""Career framework as code: the core, the MkDocs plugin and the mkdocs-macros entry point.
+
+Layers, each importing only those below it: `core` (data) < `views` (derived facts) < `review`
+(changes, history, provenance) < `site` (pages, templates) < `exports` < `app` (one build) <
+`adapters` (MkDocs plugin, mkdocs-macros, static export) and `cli`.
+"""
+from typing import Any
 
 
-def define_env(env):  # noqa: ANN001, ANN201 - signature fixed by mkdocs-macros
-    """mkdocs-macros entry point (kept lazy so the CLI does not import the site layer)."""
-    from .site_macros import define_env as _define_env
+def define_env(env: Any) -> None:
+    """mkdocs-macros entry point (imported lazily so that the CLI does not load MkDocs)."""
+    from .adapters.macros_env import define_env as _define_env
 
     _define_env(env)

@@ -1,4 +1,4 @@
-"""`career`: check the framework data and write its JSON Schemas."""
+"""`career`: check the framework data, export it, compare revisions and write its JSON Schemas."""
 from __future__ import annotations
 
 import argparse
@@ -6,65 +6,102 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from . import diff_report, exports, revisions
-from .contract import PUBLISHED, check_contract, write_published
-from .framework import Framework
-from .jobposting import ExportError, PostingOptions, ats_html, ats_text, job_posting_json
-from .pydantic_errors import suggest
-from .diagnostics import summary
-from .loading import check
-from .pages import build_pages, url_list_json
-from .schema import write_schemas
+from . import app
+from .core.diagnostics import Diagnostic, summary
+from .core.framework import Framework
+from .core.loading import check
+from .core.messages import suggest
+from .core.model import Level, RoleFile
+from .core.schema import write_schemas
+from .exports import documents
+from .exports.jobposting import ExportError, PostingOptions, ats_html, ats_text, job_posting_json
+from .review import report, revisions
+from .review.contract import PUBLISHED, write_published
 
 DEFAULT_FRAMEWORK = "framework"
 
 
-def _report(problems: list) -> int:
+def _report(problems: list[Diagnostic]) -> int:
     for d in problems:
         print(d, file=sys.stderr)
     print(summary(problems), file=sys.stderr)
-    return 1
+    return 1 if any(d.severity == "error" for d in problems) else 0
+
+
+def _options(path: str) -> app.BuildOptions:
+    return app.BuildOptions(framework_dir=Path(path), project_dir=Path.cwd(), history=False)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     fw, problems = check(args.path)
-    if fw is not None and (Path(args.path) / PUBLISHED).is_file():
-        problems = check_contract(fw, build_pages(fw), Path(args.path))
-        fw = None if problems else fw
+    if fw is not None:
+        try:
+            site = app.build(_options(args.path), fw)
+            problems = sorted(set(problems) | set(site.warnings) | set(_kit_warnings(site)))
+        except app.ContractError as exc:
+            problems = [*problems, *exc.diagnostics]
+            fw = None
     if fw is None:
         return _report(problems)
+    for d in problems:
+        print(d, file=sys.stderr)
     n_groups = sum(len(a.groups) for a in fw.areas)
     n_items = sum(1 for _ in fw.items())
+    behaviours = f", {len(fw.behaviours())} behaviours" if fw.behaviours() else ""
+    families = f"{len([f for f in fw.families if not f.implicit])} families, " if any(not f.implicit for f in fw.families) else ""
     print(
-        f"{args.path}: ok — {len(fw.levels)} levels, {len(fw.roles)} roles, {len(fw.areas)} areas, "
-        f"{n_groups} groups, {n_items} items, {len(fw.kpis)} KPI dimensions, "
+        f"{args.path}: ok — {families}{len(fw.levels)} levels, {len(fw.roles)} roles, {len(fw.areas)} areas, "
+        f"{n_groups} groups, {n_items} items{behaviours}, {len(fw.kpis)} KPI dimensions, "
         f"{sum(1 + len(q.follow_ups) for _, q in fw.questions())} interview questions"
+        + (f" ({len(problems)} warning{'s' if len(problems) != 1 else ''})" if problems else "")
     )
     return 0
+
+
+def _kit_warnings(site: app.SiteBuild) -> list[Diagnostic]:
+    """A role level whose interview kit has fewer than 3 questions (only when there are questions at all)."""
+    fw = site.fw
+    if not fw.interviews:
+        return []
+    out = []
+    for role in fw.roles:
+        for level, _ in fw.role_levels(role):
+            n = sum(len(qs) for _, qs in site.facts.interviews.kit(role, level))
+            if n < 3:
+                src = fw.sources.get(app.Ref.role_level(role.id, level.id))
+                path = str(site.options.framework_dir / src.path) if src else str(site.options.framework_dir)
+                out.append(Diagnostic(path, src.line if src else 0, 1, f"the interview kit of {role.id} at {level.id} has "
+                                      f"{n} question{'s' if n != 1 else ''}; add questions (interview/) probing its items "
+                                      "so it has at least 3", "warning"))
+    return out
 
 
 def _cmd_urls(args: argparse.Namespace) -> int:
     fw, problems = check(args.path)
     if fw is None:
         return _report(problems)
-    pages = build_pages(fw)
+    try:
+        site = app.build(_options(args.path), fw)
+        broken: list[Diagnostic] = []
+    except app.ContractError as exc:
+        site, broken = exc.site, list(exc.diagnostics)
+    doc = site.url_doc
     if not args.update:
-        sys.stdout.write(url_list_json(fw, pages))
+        sys.stdout.write(documents.dumps(doc))
         return 0
-    problems = check_contract(fw, pages, Path(args.path))
-    if problems and not args.force:
+    if broken and not args.force:
         print("the current framework breaks URLs of the last release; fix them or pass --force:", file=sys.stderr)
-        return _report(problems)
-    print(f"wrote {write_published(fw, pages, Path(args.path))}")
+        return _report(broken)
+    print(f"wrote {write_published(doc, Path(args.path))}")
     return 0
 
 
-def _role_level(fw: Framework, args: argparse.Namespace):  # noqa: ANN202
+def _role_level(fw: Framework, args: argparse.Namespace) -> tuple[RoleFile, Level]:
     if not args.role or not args.level:
         raise ExportError(f"--format {args.format} needs --role and --level")
     roles = {r.id: r for r in fw.roles}
     if args.role not in roles:
-        raise ExportError(f"unknown role '{args.role}'{suggest(args.role, roles)}")
+        raise ExportError(f"unknown role '{args.role}'{suggest(args.role, roles)} (roles: {', '.join(roles)})")
     role = roles[args.role]
     if args.level not in role.levels:
         raise ExportError(f"role '{role.id}' has no level '{args.level}'{suggest(args.level, role.levels)}"
@@ -75,14 +112,14 @@ def _role_level(fw: Framework, args: argparse.Namespace):  # noqa: ANN202
 def _export_mkdocs(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
-    from .static_export import export_mkdocs
+    from .adapters.static_export import export_mkdocs
 
     if not args.out:
         print("career export: --format mkdocs needs --out DIR", file=sys.stderr)
         return 1
     try:
         count = export_mkdocs(Path(args.config), Path(args.out))
-    except MkDocsException as exc:
+    except (MkDocsException, app.BuildError) as exc:
         print(f"career export: {exc}", file=sys.stderr)
         return 1
     print(f"wrote a plain MkDocs project with {count} generated pages to {args.out}", file=sys.stderr)
@@ -95,21 +132,24 @@ def _cmd_export(args: argparse.Namespace) -> int:
     fw, problems = check(args.path)
     if fw is None:
         return _report(problems)
+    lang = args.lang
     try:
         if args.format == "json":
-            text = exports.framework_json(fw)
+            text = documents.framework_json(fw)
         elif args.format == "schema":
-            text = exports.framework_schema()
+            text = documents.framework_schema()
         elif args.format == "csv":
-            text = exports.matrix_csv(fw)
+            text = documents.matrix_csv(fw, lang)
         elif args.format == "jobposting":
             role, level = _role_level(fw, args)
             opts = PostingOptions(args.date_posted, args.valid_through, args.location, args.remote,
-                                  args.employment_type, args.site_url)
+                                  args.employment_type, args.site_url, lang)
             text = job_posting_json(fw, role, level, opts)
         else:  # ats
             role, level = _role_level(fw, args)
-            text = (ats_text if args.plain else ats_html)(fw, role, level, args.site_url)
+            if args.site_url and not args.site_url.startswith("https://"):
+                raise ExportError(f"--site-url must start with https:// (got '{args.site_url[:60]}')")
+            text = (ats_text if args.plain else ats_html)(fw, role, level, args.site_url, lang)
     except ExportError as exc:
         print(f"career export: {exc}", file=sys.stderr)
         return 1
@@ -131,7 +171,7 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     except revisions.RevisionError as exc:
         print(f"career diff: {exc}", file=sys.stderr)
         return 1
-    sys.stdout.write(diff_report.as_json(result) if args.format == "json" else diff_report.markdown(result))
+    sys.stdout.write(report.as_json(result) if args.format == "json" else report.markdown(result))
     return 0
 
 
@@ -149,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_check)
     p = sub.add_parser("urls", help="print the site's stable URLs and anchors, or record them as released")
     p.add_argument("path", nargs="?", default=DEFAULT_FRAMEWORK, help="framework folder (default: framework)")
-    p.add_argument("--update", action="store_true", help="write them to framework/published-urls.json (on release)")
+    p.add_argument("--update", action="store_true", help=f"write them to framework/{PUBLISHED} (on release)")
     p.add_argument("--force", action="store_true", help="with --update: record even if released URLs would break")
     p.set_defaults(func=_cmd_urls)
     p = sub.add_parser("export", help="export the framework (json, csv) or one JD (jobposting, ats)")
@@ -158,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--path", default=DEFAULT_FRAMEWORK, help="framework folder (default: framework)")
     p.add_argument("--role", help="role id (jobposting, ats)")
     p.add_argument("--level", help="level id (jobposting, ats)")
+    p.add_argument("--lang", choices=["ko", "en"], default="ko", help="language of the texts (default: ko)")
     p.add_argument("--out", help="write to this file instead of standard output")
     p.add_argument("--site-url", help="published site address, for links (https) in jobposting and ats")
     p.add_argument("--plain", action="store_true", help="ats: plain text instead of HTML")
@@ -183,10 +224,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `career` console script."""
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        code: int = args.func(args)
+        return code
     except KeyboardInterrupt:
         print("career: interrupted", file=sys.stderr)
         return 130
+    except app.BuildError as exc:
+        print(f"career: {exc}", file=sys.stderr)
+        return 1
     except Exception as exc:  # noqa: BLE001 - the promise is: a message, never a traceback
         print(f"career: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
         return 1

@@ -17,7 +17,7 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture(scope="session")
 def fw():
     """The repository's framework, loaded once."""
-    from macros.loading import load_framework
+    from macros.core.loading import load_framework
 
     return load_framework(FRAMEWORK)
 
@@ -77,3 +77,23 @@ def build_site(project: Path, out: Path, site_url: str | None = None) -> subproc
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
         cwd=project, capture_output=True, text=True, timeout=300, env=env,
     )
+
+
+def modify(path: Path, change) -> None:  # noqa: ANN001 - change: a function editing the parsed data in place
+    """Edit a framework file structurally: parse it, let `change` edit the data, write it back (as JSON, which is YAML)."""
+    import json
+
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def find(items: list, **match):  # noqa: ANN001, ANN201 - a test helper over parsed YAML
+    """The first mapping in `items` whose keys equal `match`."""
+    return next(x for x in items if all(x.get(k) == v for k, v in match.items()))
+
+
+def item_list(area: dict, group_id: str) -> list:
+    return find(area["groups"], id=group_id)["items"]

@@ -78,19 +78,24 @@ def test_tick_survives_reload_and_counts_update(page, fw) -> None:
     assert set(stored(page)) == {"gil", "garbage-collection"}
 
 
-def test_level_page_counts_its_items_and_gap(page, fw) -> None:
+def test_level_checklist_counts_filters_and_gap(page, fw) -> None:
     page.goto(JUNIOR)
     junior = [p for p in fw.items() if p.level.id == "junior"]
     assert summary(page) == (0, len(junior), 0)
-    assert int(page.locator("[data-cf-open-count]").inner_text()) == len(junior)
     page.check("#cf-gil")
-    assert int(page.locator("[data-cf-open-count]").inner_text()) == len(junior) - 1
-    assert page.locator('[data-cf-open] [data-gap-item="gil"]').is_hidden()
+    page.click('[data-cf-filter="open"]')
+    assert page.locator('[data-item="gil"]').is_hidden() and page.locator('[data-item="garbage-collection"]').is_visible()
     mid_item = next(p for p in fw.items() if p.level.id == "mid")
+    assert page.locator(f'[data-item="{mid_item.id}"]').is_hidden()  # the next level's items only in the gap view
+    page.click('[data-cf-filter="gap"]')
+    assert page.locator(f'[data-item="{mid_item.id}"]').is_visible() and page.locator('[data-item="gil"]').is_hidden()
+    assert summary(page) == (1, len(junior), round(100 / len(junior)))  # next-level items are not counted
+    page.click('[data-cf-filter="all"]')
+    assert page.locator('[data-item="gil"]').is_visible()
     page.goto("/roles/python-backend/mid/checklist/")
     page.check(f"#cf-{mid_item.id}")
     page.goto(JUNIOR)
-    assert page.locator(f'.cf-gap-next [data-gap-item="{mid_item.id}"] [data-cf-gap-state]').inner_text() == "(완료)"
+    assert page.is_checked(f"#cf-{mid_item.id}")  # every checklist page shares one record
     assert page.locator('article a[href$="/roles/python-backend/junior-to-mid/"]').count() >= 1
 
 
@@ -197,7 +202,7 @@ def test_state_survives_instant_navigation(page) -> None:
     page.wait_for_load_state("networkidle")  # Material enables instant navigation once it has the sitemap
     page.evaluate("window.__noReload = true")
     page.check("#cf-gil")
-    page.click('article a:has-text("전체 로드맵 체크리스트")')  # instant navigation to the roadmap checklist
+    page.click('article a:has-text("전체 체크리스트")')  # instant navigation to the roadmap checklist
     page.wait_for_url("**/checklist/")
     page.wait_for_function("document.querySelector('[data-cf-total]')?.textContent === '168'")
     assert page.evaluate("window.__noReload === true"), "instant navigation should not reload the page"

@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, build_site, edit, make_project, run_career
-from macros.exports import ExportDocument
-from macros.jobposting import ATS_TAGS
+from macros.exports.documents import ExportDocument
+from macros.exports.jobposting import ATS_TAGS
 from site_html import Site
 
 ROLE = "python-backend"
@@ -40,10 +40,11 @@ def test_json_export_validates_and_round_trips(fw) -> None:
     doc = json.loads(export("--format", "json"))
     schema = json.loads(export("--format", "schema"))
     jsonschema.validate(doc, schema)
-    assert doc["$schema"] == "framework.schema.json" and doc["format"] == "career-framework" and doc["format_version"] == 1
+    assert doc["$schema"] == "framework.schema.json" and doc["format"] == "career-framework" and doc["format_version"] == 2
     back = ExportDocument.model_validate(doc)
-    assert (back.framework, back.levels, back.kpis, back.roadmap, back.areas, back.roles, back.interviews) == \
+    assert (back.framework, back.levels.levels, back.kpis, back.roadmap, back.areas, back.roles, back.interviews) == \
         (fw.meta, fw.levels, fw.kpis, fw.roadmap, fw.areas, fw.roles, fw.interviews)
+    assert back.role_families == {"python-backend": "engineering-career-framework"} and back.families == ()
     assert back.expected_levels["gil"] == "junior" and len(back.expected_levels) == 168
 
 
@@ -51,7 +52,8 @@ def test_csv_export_has_every_item(fw) -> None:
     raw = run_career("export", "--format", "csv").stdout
     assert raw.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(raw.lstrip("\ufeff"))))
-    assert list(rows[0]) == ["role", "level", "area", "group", "item_id", "item", "expected_from"]
+    assert list(rows[0]) == ["role", "level", "area", "group", "item_id", "item", "expected_from", "kind"]
+    assert {r["kind"] for r in rows} == {"item"}  # the seed has no behaviours
     assert {r["item_id"] for r in rows} == {p.id for p in fw.items()}
     lead = [r for r in rows if r["level"] == "lead"]
     assert len(lead) == 168 and {r["item"] for r in lead} == {p.item.title.ko for p in fw.items()}
@@ -150,6 +152,8 @@ def rename(framework: Path) -> None:
     edit(core, "      - id: gil\n", "      - id: gil-internals\n        aliases: [gil]\n")
     edit(core, "  - id: python-internals\n", "  - id: python-deep-dive\n    aliases: [python-internals]\n")
     edit(framework / "roadmap.yml", "groups: [python-internals,", "groups: [python-deep-dive,")
+    role.rename(role.with_name("backend-python.yml"))  # a file is named after the id inside it
+    core.rename(core.with_name("01-python-language.yml"))
 
 
 @pytest.mark.slow
@@ -174,8 +178,8 @@ def test_renamed_ids_keep_old_urls_and_anchors(tmp_path: Path) -> None:
 
 def test_removed_url_without_alias_fails_check(framework_copy: Path) -> None:
     rename(framework_copy)
-    edit(framework_copy / "roles" / "python-backend.yml", "aliases: [python-backend]\n", "")
-    edit(framework_copy / "competencies" / "01-python-core.yml", "        aliases: [gil]\n", "")
+    edit(framework_copy / "roles" / "backend-python.yml", "aliases: [python-backend]\n", "")
+    edit(framework_copy / "competencies" / "01-python-language.yml", "        aliases: [gil]\n", "")
     result = run_career("check", str(framework_copy), cwd=framework_copy.parent)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert re.search(r"framework/published-urls.json:\d+:5: error: URL /roles/python-backend/junior/ of the last release "

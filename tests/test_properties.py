@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from macros.loading import check
+from macros.core.loading import check
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -41,7 +41,7 @@ def frameworks(draw) -> dict[str, dict]:
         "kpis.yml": {"dimensions": [{"id": next(pool), "title": draw(texts), "metrics": [draw(texts)]}]},
         "roadmap.yml": {"title": draw(texts), "phases": [{"id": next(pool), "title": draw(texts), "level": level_ids[0],
                                                            "steps": [{"title": draw(texts), "groups": [areas[0]["groups"][0]["id"]]}]}]},
-        "roles/r.yml": role,
+        f"roles/{role['id']}.yml": role,
     }
     for a in areas:
         files[f"competencies/{a['number']:02d}-{a['id']}.yml"] = a

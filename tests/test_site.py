@@ -76,8 +76,11 @@ def test_item_pages_carry_anchor_level_and_jd(site: Site, fw) -> None:
 def test_level_diff_pages(site: Site, fw) -> None:
     page = site.page("/roles/python-backend/junior-to-mid/")
     assert "코드 품질 → 서비스 운영" in page.text and "기능 단위 책임 수행 및 자율적 개발" in page.text
-    mid = fw.role("python-backend").levels["mid"]
-    assert page.section_items("duties-added") == [d.ko for d in mid.duties]
+    role = fw.role("python-backend")
+    table = page.content().split('id="duties-added"')[1].split("</table>")[0]
+    junior_cell, mid_cell = re.findall(r"<td>(.*?)</td>", table, re.S)
+    assert re.findall(r"<li>(.*?)</li>", junior_cell) == [d.ko for d in role.levels["junior"].duties]
+    assert re.findall(r"<li>(.*?)</li>", mid_cell) == [d.ko for d in role.levels["mid"].duties]
     for p in fw.items():
         assert (f"#{p.id}\"" in page.content()) == (p.level.id == "mid"), p.id
     progression = site.page("/progression/")

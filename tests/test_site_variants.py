@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, build_site, edit, make_project
+from conftest import FIXTURES, build_site, edit, find, item_list, make_project, modify
 from site_html import Site
 
 pytestmark = pytest.mark.slow
@@ -27,8 +27,9 @@ def test_second_role_renders_with_no_code_change(tmp_path: Path) -> None:
     matrix = site.page("/roles/data-engineer/matrix/")
     assert "OLAP/분석형 DB" in matrix.text and "웹 프레임워크" not in matrix.text  # only the role's areas
     header = re.search(r"<thead>(.*?)</thead>", matrix.content(), re.S).group(1)
-    row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", matrix.content(), re.S).group(1)
-    assert header.count("<th") == row.count("<td") == 2 + 4  # area, group and one column per level
+    rows = re.findall(r"<tr>(.*?)</tr>", re.search(r"<tbody>(.*?)</tbody>", matrix.content(), re.S).group(1), re.S)
+    assert header.count("<th") == 2 + 4  # area, group and one column per level
+    assert all(row.count("<td") + row.count("<th") == 2 + 4 for row in rows)
     assert 'href="roles/data-engineer/"' in site.page("/").source  # in the sidebar and the home page
     area = site.page("/competencies/data-storage/")
     assert 'href="../../roles/data-engineer/mid/"' in area.source
@@ -50,8 +51,10 @@ HOSTILE = "[클릭](javascript:alert(1)) *굵게* `코드` # 제목 { #evil } a 
 
 def test_markdown_and_link_syntax_in_data_renders_inert(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
-    edit(project / "framework" / "competencies" / "01-python-core.yml", "title: GIL (Global Interpreter Lock) 동작 원리", f"title: {json.dumps(HOSTILE, ensure_ascii=False)}")
-    edit(project / "framework" / "roles" / "python-backend.yml", "- Django/FastAPI 기반 API 및 비즈니스 로직 구현", f"- {json.dumps(HOSTILE, ensure_ascii=False)}")
+    modify(project / "framework" / "competencies" / "01-python-core.yml",
+           lambda a: find(item_list(a, "python-internals"), id="gil")["title"].update(ko=HOSTILE))
+    modify(project / "framework" / "roles" / "python-backend.yml",
+           lambda r: r["levels"]["junior"]["duties"].__setitem__(0, HOSTILE))
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     site = Site(tmp_path / "site")
@@ -64,15 +67,17 @@ def test_markdown_and_link_syntax_in_data_renders_inert(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("text, message", [
-    ("'{{ 7*7 }}'", "template syntax '{{'"),
-    ("'<script>alert(1)</script>'", "raw HTML '<script>'"),
+    ("{{ 7*7 }}", "template syntax '{{'"),
+    ("<script>alert(1)</script>", "raw HTML '<script>'"),
 ])
 def test_invalid_data_fails_the_build_with_check_messages(tmp_path: Path, text: str, message: str) -> None:
     project = make_project(tmp_path / "p")
     path = project / "framework" / "competencies" / "01-python-core.yml"
-    edit(path, "title: Garbage Collection 메커니즘", f"title: {text}")
+    edit(path, "ko: Garbage Collection 메커니즘", f"ko: {json.dumps(text)}")
+    line = next(i for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if json.dumps(text) in ln)
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 1
-    assert f"framework/competencies/01-python-core.yml:18:16: error: text contains {message}" in result.stderr
+    assert f"framework/competencies/01-python-core.yml:{line}:" in result.stderr
+    assert f"error: text contains {message}" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "competencies").exists()

@@ -11,14 +11,17 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_site, run_career
+from site_html import SitePage
 
 pytestmark = pytest.mark.slow
 
 
 def article(path: Path) -> str:
+    """The visible text of a page's article, and its element ids and links (what a reader sees and follows)."""
     m = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', path.read_text(encoding="utf-8"), re.S)
     assert m, path
-    return re.sub(r"\s+", " ", m.group(1)).strip()
+    page = SitePage(path, m.group(1))
+    return " ".join(page.text.split()) + "\n" + " ".join(page.ids) + "\n" + " ".join(page.links)
 
 
 def test_static_export_builds_with_material_alone_and_matches(tmp_path: Path) -> None:
@@ -27,7 +30,7 @@ def test_static_export_builds_with_material_alone_and_matches(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     config = (out / "mkdocs.yml").read_text(encoding="utf-8")
     data = yaml.load(config, Loader=yaml.BaseLoader)
-    assert "hooks" not in data and all("macros" not in str(p) for p in data["plugins"])
+    assert "hooks" not in data and all("macros" not in str(p) and "career" not in str(p) for p in data["plugins"])
     assert not list(out.rglob("*.py")) and "{{" not in (out / "docs" / "index.md").read_text(encoding="utf-8")
 
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"NO_MKDOCS_2_WARNING": "1"}

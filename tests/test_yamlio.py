@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.yamlio import YamlError, read_yaml
+from macros.core.yamlio import YamlError, read_yaml
 
 
 def load(text: str | bytes):
@@ -66,8 +66,15 @@ def test_utf8_bom_is_accepted() -> None:
     assert load(b"\xef\xbb\xbfa: 1\n")[0] == {"a": 1}
 
 
-def test_syntax_error_has_position() -> None:
-    assert error("a: [1, 2\nb: 3\n").startswith("f.yml:2:2: error: YAML syntax error")
+def test_syntax_error_points_where_the_construct_opens() -> None:
+    assert error("a: [1, 2\nb: 3\n").startswith("f.yml:1:4: error: YAML syntax error")  # the unclosed bracket
+    assert error('a: 1\nb: "open\nc: 3\n').startswith("f.yml:2:4: error: YAML syntax error")  # the opening quote
+    assert error("a: 1\n  b: 2\n").startswith("f.yml:2:4: error: YAML syntax error: mapping values are not allowed")
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\ufffe"])
+def test_control_character_position(char: str) -> None:
+    assert error(f"a: 1\nb: \"가나{char}\"\n").startswith(f"f.yml:2:7: error: character U+{ord(char):04X} is not allowed in YAML")
 
 
 def test_several_documents_are_refused() -> None:

@@ -1,0 +1,44 @@
+"""JSON Schema for each framework file kind, for editors (yaml-language-server) and reviewers."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .model import (
+    AreaFile, FamilyFile, FrameworkFile, InterviewFile, KpisFile, LevelsFile, RoadmapFile, RoleFile, ScalesFile,
+)
+
+#: schema file name -> model
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "framework.schema.json": FrameworkFile,
+    "levels.schema.json": LevelsFile,
+    "family.schema.json": FamilyFile,
+    "kpis.schema.json": KpisFile,
+    "scales.schema.json": ScalesFile,
+    "roadmap.schema.json": RoadmapFile,
+    "role.schema.json": RoleFile,
+    "area.schema.json": AreaFile,
+    "interview.schema.json": InterviewFile,
+}
+
+
+def schema_text(model: type[BaseModel]) -> str:
+    """The JSON Schema of one file model, as stable, pretty JSON."""
+    schema = model.model_json_schema()
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_schemas(out_dir: Path) -> list[Path]:
+    """Write every schema into `out_dir`; return the paths written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, model in SCHEMAS.items():
+        path = out_dir / name
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(schema_text(model), encoding="utf-8")
+        tmp.replace(path)
+        written.append(path)
+    return written

@@ -1,0 +1,207 @@
+"""Text, id and value types shared by every framework file, with the limits that keep data sane.
+
+Text from YAML is data: it may not contain template syntax, raw HTML, control or bidirectional
+override characters, and it is always escaped when rendered. A text is a plain string in the file's
+language, or a mapping of languages (`{ko: ..., en: ...}`, or `{en: ...}` alone).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    AfterValidator, BaseModel, ConfigDict, GetJsonSchemaHandler, ValidationInfo, WithJsonSchema, model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+from .escape import is_safe_url
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Sizes past which data is refused (one place for all defaults)."""
+
+    line: int = 300  # a title, a list entry, one line of text
+    paragraph: int = 5_000  # an overview or a description
+    name: int = 100  # a tool name, a keyword
+    file_bytes: int = 1_000_000  # one YAML file
+
+
+LIMITS = Limits()
+LANGUAGES = ("ko", "en")
+Language = Literal["ko", "en"]
+DEFAULT_LANGUAGE: Language = "ko"
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+VERSION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$"
+_SLUG = re.compile(SLUG_PATTERN)
+_VERSION = re.compile(VERSION_PATTERN)
+_TEMPLATE = re.compile(r"\{[{%#]")
+_HTML = re.compile(r"</?[A-Za-z!?][^>]*>?|&#?[A-Za-z0-9]+;")
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def slugify(value: str) -> str:
+    """A best guess at a valid id for `value` (used in suggestions)."""
+    s = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    return s or "my-id"
+
+
+def check_slug(value: str) -> str:
+    """Ids are lowercase ASCII words joined by single hyphens; they become URLs and anchors."""
+    if len(value) > 80:
+        raise ValueError(f"id is {len(value)} characters long; keep ids under 80")
+    if not _SLUG.match(value):
+        raise ValueError(
+            f"id '{value[:60]}' is not a slug: use lowercase ASCII letters, digits and single hyphens"
+            f" (e.g. '{slugify(value)[:60]}')"
+        )
+    return value
+
+
+def _invisible(value: str, *, newlines: bool) -> str | None:
+    """The first control or bidirectional-override character of `value`, described, or None."""
+    for i, ch in enumerate(value):
+        if ch == "\n" and newlines:
+            continue
+        if ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200b\u200c\u200d\ufe0f":
+            name = unicodedata.name(ch, "control character")
+            return f"U+{ord(ch):04X} {name} at character {i + 1}"
+    return None
+
+
+def _check(value: str, *, limit: int, newlines: bool, what: str) -> str:
+    if not value.strip():
+        raise ValueError(f"{what} must not be empty")
+    if len(value) > limit:
+        raise ValueError(f"{what} is {len(value):,} characters long; the limit is {limit:,}")
+    if "\n" in value.strip() and not newlines:
+        raise ValueError(f"{what} must be one line; join the lines or use a description field for paragraphs")
+    if bad := _invisible(value, newlines=newlines):
+        raise ValueError(f"{what} contains an invisible control character ({bad}); remove it")
+    if m := _TEMPLATE.search(value):
+        raise ValueError(f"{what} contains template syntax '{m.group(0)}'; data is never a template, remove it")
+    if m := _HTML.search(value):
+        raise ValueError(f"{what} contains raw HTML '{m.group(0)[:20]}'; write plain text (it is escaped on the site)")
+    return value
+
+
+def check_line(value: str) -> str:
+    """One line of text: a title or a list entry."""
+    return _check(value, limit=LIMITS.line, newlines=False, what="text")
+
+
+def check_paragraph(value: str) -> str:
+    """Text that may hold several paragraphs (separated by a blank line)."""
+    return _check(value, limit=LIMITS.paragraph, newlines=True, what="text")
+
+
+def check_name(value: str) -> str:
+    """A short name shown as written in every language (a tool, a keyword)."""
+    return _check(value, limit=LIMITS.name, newlines=False, what="name")
+
+
+def check_icon(value: str) -> str:
+    """An emoji or symbol (1-8 characters, no letters, digits, punctuation or spaces)."""
+    if not 1 <= len(value) <= 8 or any(c.isascii() or c.isspace() for c in value) or _invisible(value, newlines=False):
+        raise ValueError("icon must be one emoji or symbol (up to 8 characters, no ASCII, no spaces)")
+    return value
+
+
+def check_version(value: str) -> str:
+    if not _VERSION.match(value):
+        raise ValueError(f"version '{value[:40]}' must be letters, digits and . _ + - (e.g. '2025.10'), up to 64")
+    return value
+
+
+def check_url(value: str) -> str:
+    """An address readers may open: https/http or relative, never javascript:, data: or the like."""
+    if len(value) > 2_000:
+        raise ValueError("URL is longer than 2,000 characters")
+    if not is_safe_url(value):
+        raise ValueError(f"URL '{value[:60]}' must start with https:// (or be a relative address); "
+                         "javascript:, data: and other schemes are refused")
+    return value.strip()
+
+
+Slug = Annotated[str, AfterValidator(check_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80})]
+LineStr = Annotated[str, AfterValidator(check_line)]
+ParagraphStr = Annotated[str, AfterValidator(check_paragraph)]
+Name = Annotated[str, AfterValidator(check_name), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": LIMITS.name})]
+Icon = Annotated[str, AfterValidator(check_icon), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 8})]
+Version = Annotated[str, AfterValidator(check_version), WithJsonSchema({"type": "string", "pattern": VERSION_PATTERN})]
+Url = Annotated[str, AfterValidator(check_url), WithJsonSchema({"type": "string", "pattern": "^(https?://|[^:]*$)", "maxLength": 2000})]
+
+
+def context_language(info: ValidationInfo) -> Language:
+    """The language of plain strings in the file being validated (`language:` of the file or its default)."""
+    ctx = info.context or {}
+    lang = ctx.get("language", DEFAULT_LANGUAGE)
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+class Text(BaseModel):
+    """A display text in one or more languages: `ko` (Korean), `en` (English), at least one.
+
+    A plain string in YAML is a text in the file's language. `internal: true` keeps the text out of
+    the public build."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    kind: ClassVar[str] = "line"
+
+    ko: LineStr | None = None
+    en: LineStr | None = None
+    internal: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any, info: ValidationInfo) -> Any:
+        if isinstance(data, str):
+            return {context_language(info): data}
+        if isinstance(data, dict):
+            unknown = set(data) - {"internal", *LANGUAGES}
+            if not unknown and all(data.get(lang) is None for lang in LANGUAGES):
+                raise ValueError("a text needs at least one language: 'ko' or 'en'")
+            return data
+        raise ValueError("expected text: a string, or a mapping with 'ko' and/or 'en'")
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        obj = handler.resolve_ref_schema(handler(core_schema))
+        limit = LIMITS.paragraph if cls.kind == "paragraph" else LIMITS.line
+        return {"anyOf": [{"type": "string", "minLength": 1, "maxLength": limit}, obj], "description": cls.__doc__}
+
+    @classmethod
+    def of(cls, ko: str | None = None, en: str | None = None) -> Text:
+        """A text built in code (already trusted), e.g. in tests and synthetic data."""
+        return cls.model_construct(ko=ko, en=en, internal=False)
+
+    def get(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The text in `lang`, else in the other language."""
+        return self.value(lang)[0]
+
+    def value(self, lang: str = DEFAULT_LANGUAGE) -> tuple[str, Language]:
+        """(text, its language): `lang` when present, else the other language (a fallback)."""
+        if lang == "en" and self.en is not None:
+            return self.en, "en"
+        if self.ko is not None:
+            return self.ko, "ko"
+        return self.en or "", "en"
+
+    def has(self, lang: str) -> bool:
+        return (self.en if lang == "en" else self.ko) is not None
+
+    def __str__(self) -> str:
+        return self.get(DEFAULT_LANGUAGE)
+
+
+class Paragraph(Text):
+    """A text that may hold several paragraphs, separated by a blank line."""
+
+    kind: ClassVar[str] = "paragraph"
+
+    ko: ParagraphStr | None = None  # type: ignore[assignment]
+    en: ParagraphStr | None = None  # type: ignore[assignment]

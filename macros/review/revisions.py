@@ -1,0 +1,256 @@
+"""Reading `framework/` at a git revision (or from a folder), and its history of commits.
+
+Git is data too: a revision is materialised from its blobs (regular files only; symbolic links and
+submodules are skipped with a warning naming the commit), and reports name the revision and the
+path inside the repository, never the temporary folder.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from typing import Iterator
+
+from ..core.diagnostics import Diagnostic
+from ..core.framework import Framework, LadderInfo
+from ..core.loading import check
+from .changes import Change, DiffResult, compare
+
+
+class RevisionError(Exception):
+    """A revision that cannot be read at all (not a folder, not a commit, no git)."""
+
+
+def _git(cwd: Path, *args: str, binary: bool = False) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120)
+    except FileNotFoundError:
+        raise RevisionError("git is not installed") from None
+    except subprocess.TimeoutExpired:
+        raise RevisionError(f"git {args[0]} took longer than 120 s") from None
+    if done.returncode != 0:
+        err = done.stderr.decode("utf-8", "replace").strip()
+        raise RevisionError(err.splitlines()[-1] if err else f"git {args[0]} failed")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def repo_root(path: Path) -> Path | None:
+    """The git work tree containing `path`, or None."""
+    try:
+        return Path(_git(path, "rev-parse", "--show-toplevel").strip())
+    except RevisionError:
+        return None
+
+
+@dataclass
+class Snapshot:
+    """framework/ as of one revision, in a folder: where it is, how to name it, what was skipped."""
+
+    folder: Path
+    label: str  # e.g. "origin/main (1a2b3c4)"
+    prefix: str  # how files are named in reports, e.g. "origin/main:framework/"
+    skipped: list[str]
+
+
+def _write_blobs(root: Path, sha: str, rel: str, dest: Path) -> list[str]:
+    """Write the regular files of `rel` at `sha` under `dest`; return what was skipped and why."""
+    listing = subprocess.run(["git", "ls-tree", "-r", "-z", "--full-tree", sha, "--", rel], cwd=root, capture_output=True)
+    if listing.returncode != 0:
+        return []
+    skipped: list[str] = []
+    entries: list[tuple[str, str]] = []
+    for record in listing.stdout.split(b"\0"):
+        if not record:
+            continue
+        meta, _, name_b = record.partition(b"\t")
+        mode, kind, blob = meta.decode().split()
+        name = name_b.decode("utf-8", "replace")
+        parts = PurePosixPath(name).parts
+        if kind != "blob" or mode not in ("100644", "100755") or ".." in parts or PurePosixPath(name).is_absolute():
+            what = "symbolic link" if mode == "120000" else "submodule" if kind == "commit" else "entry"
+            skipped.append(f"{name}: {what} skipped in commit {sha[:7]}")
+            continue
+        entries.append((name, blob))
+    if not entries:
+        return skipped
+    batch = subprocess.run(["git", "cat-file", "--batch"], cwd=root, capture_output=True,
+                           input=b"".join(f"{blob}\n".encode() for _, blob in entries))
+    data, pos = batch.stdout, 0
+    for name, _ in entries:
+        header_end = data.index(b"\n", pos)
+        size = int(data[pos:header_end].split()[2])
+        content = data[header_end + 1: header_end + 1 + size]
+        pos = header_end + 1 + size + 1
+        target = dest / name
+        if not target.resolve().is_relative_to(dest.resolve()):
+            skipped.append(f"{name}: path outside the repository skipped in commit {sha[:7]}")
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return skipped
+
+
+@contextmanager
+def materialize(spec: str, framework_dir: Path) -> Iterator[Snapshot]:
+    """framework/ as of `spec`: a folder path, or a git revision of the repository containing `framework_dir`."""
+    if Path(spec).is_dir():
+        yield Snapshot(Path(spec), spec, "", [])
+        return
+    root = repo_root(framework_dir.resolve())
+    if root is None:
+        raise RevisionError(f"cannot read '{spec}': not a folder, and {framework_dir} is not in a git repository")
+    try:
+        sha = _git(root, "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}").strip()
+    except RevisionError:
+        raise RevisionError(f"cannot read '{spec}': not a folder or a git revision") from None
+    rel = framework_dir.resolve().relative_to(root).as_posix()
+    with tempfile.TemporaryDirectory(prefix="career-rev-") as tmp:
+        skipped = _write_blobs(root, sha, rel, Path(tmp))
+        folder = Path(tmp) / rel
+        folder.mkdir(parents=True, exist_ok=True)  # a revision without framework/ reads as an empty folder
+        yield Snapshot(folder, f"{spec} ({sha[:7]})", f"{spec}:{rel}/", skipped)
+
+
+def _relabel(problems: list[Diagnostic], snap: Snapshot) -> list[Diagnostic]:
+    """Diagnostics named `<revision>:framework/<file>` instead of the temporary folder."""
+    if not snap.prefix:
+        return problems
+    base = snap.folder.resolve()
+    out = []
+    for d in problems:
+        try:
+            rel = Path(d.path).resolve().relative_to(base).as_posix()
+        except ValueError:
+            rel = Path(d.path).name
+        out.append(replace(d, path=f"{snap.prefix}{rel}"))
+    return out
+
+
+def read_revision(spec: str, framework_dir: Path) -> tuple[Framework | None, list[Diagnostic], str, list[str]]:
+    """(framework or None, problems, label, skipped entries) of framework/ at a revision or folder."""
+    with materialize(spec, framework_dir) as snap:
+        fw, problems = check(snap.folder)
+        return fw, _relabel(problems, snap), snap.label, snap.skipped
+
+
+def diff(base: str, head: str | None, framework_dir: Path) -> DiffResult:
+    """Compare framework/ at two revisions (head: the working tree when None)."""
+    old, old_problems, old_label, _ = read_revision(base, framework_dir)
+    if head is None:
+        new, new_problems = check(framework_dir)
+        new_label = "작업 트리"
+    else:
+        new, new_problems, new_label, _ = read_revision(head, framework_dir)
+    result = DiffResult(old_label, new_label, old=old, new=new)
+    if old is None:
+        result.errors["base"] = [d for d in old_problems if d.severity == "error"]
+    if new is None:
+        result.errors["head"] = [d for d in new_problems if d.severity == "error"]
+    if old is not None and new is not None:
+        result.changes = compare(old, new)
+    return result
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    short: str
+    date: str
+    subject: str
+
+
+@dataclass(frozen=True)
+class CommitChanges:
+    """One commit of framework/ history with what it changed (or why that could not be read)."""
+
+    commit: Commit
+    changes: tuple[Change, ...]
+    problems: tuple[str, ...] = ()
+
+
+CACHE_FORMAT = 2  # bump when Change or the comparison changes, so old cached summaries are not reused
+
+
+def history(framework_dir: Path, limit: int = 30, cache_dir: Path | None = None) -> list[CommitChanges] | None:
+    """The newest commits that changed framework/, each compared with its parent; None without git history.
+    Results are cached per commit (commits never change) in `cache_dir`."""
+    framework_dir = framework_dir.resolve()
+    root = repo_root(framework_dir)
+    if root is None:
+        return None
+    rel = framework_dir.relative_to(root).as_posix()
+    try:
+        log = _git(root, "log", f"-n{limit}", "--date=short", "--format=%H%x1f%h%x1f%ad%x1f%s%x1e", "--", rel)
+    except RevisionError:
+        return None
+    out = []
+    for record in log.split("\x1e"):
+        record = record.strip("\n")
+        if not record:
+            continue
+        sha, short, date, subject = record.split("\x1f", 3)
+        commit = Commit(sha, short, date, subject)
+        cached = _cache_read(cache_dir, sha)
+        if cached is None:
+            cached = _commit_changes(commit, framework_dir)
+            _cache_write(cache_dir, cached)
+        out.append(cached)
+    return out
+
+
+def _commit_changes(commit: Commit, framework_dir: Path) -> CommitChanges:
+    new, new_problems, _, skipped = read_revision(commit.sha, framework_dir)
+    if new is None:
+        return CommitChanges(commit, (), tuple(skipped) + tuple(str(d) for d in new_problems if d.severity == "error"))
+    try:
+        with materialize(f"{commit.sha}^", framework_dir) as snap:
+            old = check(snap.folder)[0] if any(snap.folder.iterdir()) else _empty_like(new)
+    except RevisionError:  # the first commit: compare with nothing, so everything is new
+        old = _empty_like(new)
+    if old is None:
+        return CommitChanges(commit, (), (*skipped, "이 커밋 이전의 framework/는 읽을 수 없어 비교하지 않았습니다."))
+    return CommitChanges(commit, tuple(compare(old, new)), tuple(skipped))
+
+
+def _empty_like(fw: Framework) -> Framework:
+    """A framework with nothing in it (what came before the first commit)."""
+    return Framework(meta=fw.meta, ladders=(LadderInfo("shared", (), ()),), families=(), kpis=(), roadmap=None, scales=(),
+                     areas=(), roles=(), interviews=())
+
+
+def _cache_read(cache_dir: Path | None, sha: str) -> CommitChanges | None:
+    path = cache_dir / f"{sha}.json" if cache_dir else None
+    if not path or not path.is_file():
+        return None
+    try:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        if d.get("format") != CACHE_FORMAT:
+            return None
+        return CommitChanges(Commit(**d["commit"]), tuple(Change(**c) for c in d["changes"]), tuple(d["problems"]))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _cache_write(cache_dir: Path | None, item: CommitChanges) -> None:
+    if not cache_dir:
+        return
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    doc = {"format": CACHE_FORMAT, "commit": item.commit.__dict__, "changes": [c.as_dict() for c in item.changes],
+           "problems": list(item.problems)}
+    tmp = cache_dir / f"{item.commit.sha}.tmp"
+    tmp.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(cache_dir / f"{item.commit.sha}.json")
+
+
+def describe(framework_dir: Path) -> str | None:
+    """The version to show: the nearest tag, or the short commit (with -dirty for local edits)."""
+    root = repo_root(framework_dir.resolve())
+    if root is None:
+        return None
+    try:
+        return _git(root, "describe", "--tags", "--always", "--dirty").strip() or None
+    except RevisionError:
+        return None

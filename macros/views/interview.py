@@ -1,0 +1,154 @@
+"""Interview views: question banks per competency area, kits per role and level, questions per item."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable, Iterable
+
+from ..core.framework import Framework, PlacedItem
+from ..core.model import AreaFile, FollowUp, Group, InterviewFile, Level, Question, RoleFile
+from .expectations import Expectations
+
+
+@dataclass(frozen=True)
+class AskedQuestion:
+    """A question as shown on a page: its topic, the follow-ups kept, and what it probes."""
+
+    topic: InterviewFile
+    question: Question
+    follow_ups: tuple[tuple[int, FollowUp], ...]  # (position in the chain, 1-based; follow-up)
+    items: tuple[PlacedItem, ...]
+    groups: tuple[tuple[Group, AreaFile], ...]
+    levels: tuple[Level, ...]
+
+    @property
+    def id(self) -> str:
+        return self.question.id
+
+    @property
+    def category(self) -> str:
+        return self.topic.category
+
+
+@dataclass(frozen=True)
+class ItemQuestion:
+    """A question chain that probes one item: which parts (0 = the question, N = its N-th follow-up)."""
+
+    topic: InterviewFile
+    question: Question
+    area: AreaFile  # the bank the chain is shown in
+    parts: tuple[tuple[int, str], ...]  # (position, anchor id)
+
+
+class Interviews:
+    """Question banks and kits of one framework, computed once."""
+
+    def __init__(self, fw: Framework, expectations: Expectations):
+        self.fw, self.ex = fw, expectations
+
+    def _asked(self, topic: InterviewFile, q: Question, keep: Callable[[tuple[str, ...]], bool]) -> AskedQuestion:
+        follow = tuple((i, f) for i, f in enumerate(q.follow_ups, 1) if keep(self.fw.probes(q, f)))
+        return AskedQuestion(topic, q, follow, tuple(self.fw.item(i) for i in q.items),
+                             tuple(self.fw.group(g) for g in q.groups), tuple(self.fw.level(lv) for lv in q.levels))
+
+    def _areas_probed(self, q: Question) -> list[str]:
+        probed = set(q.items).union(*(self.fw.probes(q, f) for f in q.follow_ups))
+        areas = [self.fw.item(i).area.id for i in sorted(probed)] + [self.fw.group(g)[1].id for g in q.groups]
+        return list(dict.fromkeys(areas))
+
+    @cached_property
+    def _banks(self) -> dict[str, tuple[AskedQuestion, ...]]:
+        out: dict[str, list[AskedQuestion]] = {}
+        for topic, q in self.fw.questions():
+            asked = self._asked(topic, q, lambda ids: True)
+            for area_id in self._areas_probed(q):
+                out.setdefault(area_id, []).append(asked)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def bank(self, area: AreaFile) -> tuple[AskedQuestion, ...]:
+        """Questions any part of whose chain probes the area (whole chains)."""
+        return self._banks.get(area.id, ())
+
+    def kit(self, role: RoleFile, level: Level) -> tuple[tuple[AreaFile, tuple[AskedQuestion, ...]], ...]:
+        """A role × level kit: questions suited to the level that probe something the level expects
+        (an item from it or lower, or a competency with a behaviour in force), grouped by the area of
+        the first thing probed; follow-ups probing only higher items are left out."""
+        areas = {a.id for a in self.fw.role_areas(role)}
+
+        def expected(ids: Iterable[str]) -> list[AreaFile]:
+            return [self.fw.item(i).area for i in ids
+                    if self.fw.item(i).area.id in areas and self.fw.applies_at(self.fw.item(i).level.id, level.id)]
+
+        def in_force(gids: Iterable[str]) -> list[AreaFile]:
+            return [self.fw.group(g)[1] for g in gids
+                    if self.fw.group(g)[1].id in areas and self.fw.behaviour_at(self.fw.group(g)[0], level.id)]
+
+        grouped: dict[str, tuple[AreaFile, list[AskedQuestion]]] = {}
+        for topic, q in self.fw.questions():
+            hits = expected(q.items) + in_force(q.groups)
+            if level.id not in q.levels or not hits:
+                continue
+            asked = self._asked(topic, q, lambda ids: not ids or bool(expected(ids)))
+            grouped.setdefault(hits[0].id, (hits[0], []))[1].append(asked)
+        order = {a.id: i for i, a in enumerate(self.fw.areas)}
+        return tuple((a, tuple(qs)) for a, qs in sorted(grouped.values(), key=lambda g: order[g[0].id]))
+
+    @cached_property
+    def item_questions(self) -> dict[str, tuple[ItemQuestion, ...]]:
+        """For each item id, the question chains probing it."""
+        out: dict[str, list[ItemQuestion]] = {p.id: [] for p in self.fw.items()}
+        for topic, q in self.fw.questions():
+            parts: dict[str, list[tuple[int, str]]] = {}
+            for iid in q.items:
+                parts.setdefault(iid, []).append((0, q.id))
+            for pos, f in enumerate(q.follow_ups, 1):
+                for iid in f.items:
+                    parts.setdefault(iid, []).append((pos, f.id))
+            for iid, chain in parts.items():
+                out[iid].append(ItemQuestion(topic, q, self.fw.item(iid).area, tuple(chain)))
+        return {k: tuple(v) for k, v in out.items()}
+
+
+CATEGORIES = ("technical", "collaboration", "growth")
+
+
+@dataclass(frozen=True)
+class InterviewIndexView:
+    banks: tuple[tuple[AreaFile, int], ...]
+    kits: tuple[tuple[RoleFile, tuple[Level, ...]], ...]
+    categories: tuple[tuple[str, tuple[tuple[InterviewFile, int], ...]], ...]  # (category, ((topic, follow-ups), ...))
+
+
+@dataclass(frozen=True)
+class BankView:
+    area: AreaFile
+    questions: tuple[AskedQuestion, ...]
+
+
+@dataclass(frozen=True)
+class KitView:
+    role: RoleFile
+    level: Level
+    title: str  # the JD's title, for the page heading
+    grouped: tuple[tuple[AreaFile, tuple[AskedQuestion, ...]], ...]
+    count: int
+
+
+def interview_index(fw: Framework, iv: Interviews) -> InterviewIndexView:
+    banks = tuple((a, len(iv.bank(a))) for a in fw.areas if iv.bank(a))
+    kits = tuple((r, tuple(lv for lv, _ in fw.role_levels(r))) for r in fw.roles)
+    cats = []
+    for key in CATEGORIES:
+        topics = tuple((t, sum(len(q.follow_ups) for q in t.questions)) for t in fw.interviews if t.category == key)
+        if topics:
+            cats.append((key, topics))
+    return InterviewIndexView(banks, kits, tuple(cats))
+
+
+def bank(iv: Interviews, area: AreaFile) -> BankView:
+    return BankView(area, iv.bank(area))
+
+
+def kit(fw: Framework, iv: Interviews, role: RoleFile, level: Level) -> KitView:
+    grouped = iv.kit(role, level)
+    return KitView(role, level, role.levels[level.id].title.get(), grouped, sum(len(qs) for _, qs in grouped))

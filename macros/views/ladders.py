@@ -1,0 +1,138 @@
+"""Views of the ladder pages: job families, levels, one page per level, the progression table."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.framework import Family, LadderInfo, PlacedBehaviour, Ref
+from ..core.model import AreaFile, Level, RoleFile, RoleLevel, Track
+from .common import Facts, SourceInfo
+from .expectations import AreaGroups, behaviours_by_area, AreaBehaviours, group_by_area
+
+
+@dataclass(frozen=True)
+class LadderView:
+    """One ladder as a table: its families, shared levels and tracks, with items new per level."""
+
+    ladder: LadderInfo
+    families: tuple[Family, ...]
+    levels: tuple[Level, ...]
+    tracks: tuple[tuple[Track, tuple[Level, ...]], ...]
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class FamilyView:
+    family: Family
+    ladder: LadderView
+    roles: tuple[tuple[RoleFile, tuple[tuple[Level, RoleLevel], ...]], ...]
+    areas: tuple[AreaFile, ...]
+    primary: bool  # its whole checklist is /checklist/
+    show_interview: bool
+
+
+@dataclass(frozen=True)
+class FamiliesView:
+    families: tuple[tuple[Family, int, int], ...]  # (family, roles, levels)
+
+
+@dataclass(frozen=True)
+class LevelsView:
+    ladders: tuple[LadderView, ...]
+
+
+@dataclass(frozen=True)
+class LevelView:
+    level: Level
+    track: Track | None
+    families: tuple[Family, ...]
+    prev: Level | None
+    next: Level | None
+    jds: tuple[tuple[RoleFile, RoleLevel], ...]
+    transitions: tuple[tuple[RoleFile, Level, Level], ...]
+    items: AreaGroups
+    item_count: int
+    behaviours: AreaBehaviours
+    source: SourceInfo | None
+
+
+@dataclass(frozen=True)
+class ProgressionStep:
+    lower: Level
+    upper: Level
+    roles: tuple[RoleFile, ...]
+
+
+@dataclass(frozen=True)
+class ProgressionView:
+    ladders: tuple[tuple[LadderView, tuple[ProgressionStep, ...]], ...]
+
+
+def _counts(f: Facts, ladder: LadderInfo) -> dict[str, int]:
+    counts = {lv.id: 0 for lv in ladder.all_levels()}
+    for p in f.fw.items():
+        if p.level.id in counts:
+            counts[p.level.id] += 1
+    return counts
+
+
+def ladder_view(f: Facts, ladder: LadderInfo) -> LadderView:
+    families = tuple(fam for fam in f.fw.families if fam.ladder is ladder)
+    return LadderView(ladder, families, ladder.levels, tuple((t, t.levels) for t in ladder.tracks), _counts(f, ladder))
+
+
+def primary_family(f: Facts) -> Family:
+    """The family whose checklist is `/checklist/`: the roadmap's, else the first."""
+    wanted = f.fw.roadmap.family if f.fw.roadmap else None
+    return next((fam for fam in f.fw.families if fam.id == wanted), f.fw.families[0])
+
+
+def family(f: Facts, fam: Family) -> FamilyView:
+    roles = tuple((r, f.fw.role_levels(r)) for r in f.fw.family_roles(fam))
+    return FamilyView(fam, ladder_view(f, fam.ladder), roles, f.fw.family_areas(fam), fam is primary_family(f),
+                      f.internal and any(f.interviews.bank(a) for a in f.fw.family_areas(fam)))
+
+
+def families(f: Facts) -> FamiliesView:
+    return FamiliesView(tuple((fam, len(f.fw.family_roles(fam)), len(fam.ladder.all_levels())) for fam in f.fw.families))
+
+
+def levels(f: Facts) -> LevelsView:
+    return LevelsView(tuple(ladder_view(f, ladder) for ladder in f.fw.ladders))
+
+
+def _neighbours(f: Facts, level: Level) -> tuple[Level | None, Level | None]:
+    placed = f.fw.placed_level(level.id)
+    path = placed.ladder.levels + (placed.track.levels if placed.track else ())
+    i = next(i for i, lv in enumerate(path) if lv.id == level.id)
+    nxt = path[i + 1] if i + 1 < len(path) else None
+    return (path[i - 1] if i else None), nxt
+
+
+def level(f: Facts, lv: Level) -> LevelView:
+    placed = f.fw.placed_level(lv.id)
+    prev, nxt = _neighbours(f, lv)
+    jds = tuple((r, r.levels[lv.id]) for r in f.fw.roles if lv.id in r.levels)
+    transitions = tuple((r, lo, hi) for r in f.fw.roles for lo, hi in f.expectations.adjacent_levels(r) if lo.id == lv.id)
+    items = [p for p in f.fw.items() if p.level.id == lv.id]
+    stated: list[PlacedBehaviour] = [b for b in f.fw.behaviours() if b.level.id == lv.id]
+    fams = tuple(fam for fam in f.fw.families if fam.ladder is placed.ladder)
+    return LevelView(lv, placed.track, fams, prev, nxt, jds, transitions, group_by_area(items), len(items),
+                     behaviours_by_area(stated), f.source(Ref("level", lv.id), lv.title.get()))
+
+
+def progression(f: Facts) -> ProgressionView:
+    out = []
+    for ladder in f.fw.ladders:
+        steps: list[ProgressionStep] = []
+        seen: set[tuple[str, str]] = set()
+        for _, path in ladder.paths():
+            for lo, hi in zip(path, path[1:]):
+                if (lo.id, hi.id) in seen:
+                    continue
+                seen.add((lo.id, hi.id))
+                roles = tuple(r for r in f.fw.roles
+                              if any(a.id == lo.id and b.id == hi.id for a, b in f.expectations.adjacent_levels(r)))
+                steps.append(ProgressionStep(lo, hi, roles))
+        if steps:
+            out.append((ladder_view(f, ladder), tuple(steps)))
+    return ProgressionView(tuple(out))

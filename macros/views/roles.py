@@ -1,0 +1,198 @@
+"""Views of role pages: the role overview, one JD per level, level diffs, checklists and matrices."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.framework import Family, PlacedBehaviour, PlacedItem, Ref
+from ..core.model import AreaFile, Group, KpiDimension, Level, RoleFile, RoleLevel, StackCategory, Track
+from ..core.text import Text
+from .common import Facts, SourceInfo
+from .expectations import AreaBehaviours, AreaGroups, LevelDiff, MatrixRow, area_counts, behaviours_by_area, group_by_area
+
+
+@dataclass(frozen=True)
+class RoleSummary:
+    """A role in a list: its JD levels."""
+
+    role: RoleFile
+    levels: tuple[tuple[Level, RoleLevel], ...]
+
+
+@dataclass(frozen=True)
+class RolesIndexView:
+    families: tuple[tuple[Family, tuple[RoleSummary, ...]], ...]
+    show_families: bool
+
+
+@dataclass(frozen=True)
+class RoleLevelRow:
+    level: Level
+    jd: RoleLevel
+    items: int
+    next: Level | None
+
+
+@dataclass(frozen=True)
+class RoleView:
+    role: RoleFile
+    family: Family
+    show_family: bool
+    track: Track | None
+    rows: tuple[RoleLevelRow, ...]
+    stack: tuple[StackCategory, ...]
+    has_kpis: bool
+    source: SourceInfo | None
+
+
+@dataclass(frozen=True)
+class JdView:
+    role: RoleFile
+    level: Level
+    jd: RoleLevel
+    prev: Level | None
+    next: Level | None
+    focus: Text | None
+    new_items: AreaGroups
+    new_count: int
+    foundation: AreaGroups
+    foundation_count: int
+    behaviours: AreaBehaviours
+    kpis: tuple[KpiDimension, ...]
+    stack: tuple[StackCategory, ...]
+    show_kit: bool
+    source: SourceInfo | None
+
+
+ScopedItems = tuple[tuple[AreaFile, tuple[tuple[Group, tuple[tuple[PlacedItem, str], ...]], ...]], ...]
+
+
+def scoped(parts: list[tuple[PlacedItem, str]]) -> ScopedItems:
+    """(item, scope) pairs nested by area and group, in roadmap order (scope: new, base or next)."""
+    areas: dict[str, tuple[AreaFile, dict[str, tuple[Group, list[tuple[PlacedItem, str]]]]]] = {}
+    for p, scope in parts:
+        _, groups = areas.setdefault(p.area.id, (p.area, {}))
+        groups.setdefault(p.group.id, (p.group, []))[1].append((p, scope))
+    return tuple((a, tuple((g, tuple(ps)) for g, ps in gs.values())) for a, gs in areas.values())
+
+
+@dataclass(frozen=True)
+class ChecklistView:
+    """A role × level checklist: every item expected up to the level once (new ones marked), the next
+    level's items for the gap view, and the behaviours in force."""
+
+    role: RoleFile
+    level: Level
+    jd: RoleLevel
+    next: Level | None
+    entries: ScopedItems
+    new_count: int
+    foundation_count: int
+    next_count: int
+    behaviours: AreaBehaviours
+    areas: tuple[tuple[AreaFile, int], ...]
+    total: int
+    order: dict[str, int]
+    framework_id: str
+    framework_version: str
+
+
+@dataclass(frozen=True)
+class DiffView:
+    diff: LevelDiff
+    role: RoleFile
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    role: RoleFile
+    levels: tuple[Level, ...]
+    rows: tuple[MatrixRow, ...]
+    areas: tuple[AreaFile, ...]
+
+
+@dataclass(frozen=True)
+class MatrixItemRow:
+    item: PlacedItem
+    expected: tuple[bool, ...]  # per level: expected there
+    first: tuple[bool, ...]  # per level: expected from there
+
+
+@dataclass(frozen=True)
+class MatrixGroup:
+    group: Group
+    items: tuple[MatrixItemRow, ...]
+    behaviours: tuple[PlacedBehaviour | None, ...]  # per level: the statement stated at that level
+
+
+@dataclass(frozen=True)
+class MatrixAreaView:
+    role: RoleFile
+    area: AreaFile
+    levels: tuple[Level, ...]
+    groups: tuple[MatrixGroup, ...]
+
+
+def roles_index(f: Facts) -> RolesIndexView:
+    fams = tuple((fam, tuple(RoleSummary(r, f.fw.role_levels(r)) for r in f.fw.family_roles(fam))) for fam in f.fw.families)
+    return RolesIndexView(tuple(x for x in fams if x[1]), show_families=len(f.fw.families) > 1)
+
+
+def role(f: Facts, role: RoleFile) -> RoleView:
+    levels = f.fw.role_levels(role)
+    counts = f.expectations.level_counts(role)
+    rows = tuple(RoleLevelRow(lv, jd, counts[lv.id], levels[i + 1][0] if i + 1 < len(levels) else None)
+                 for i, (lv, jd) in enumerate(levels))
+    family = f.fw.role_family(role)
+    return RoleView(role, family, not family.implicit, f.fw.role_track(role), rows, role.stack, bool(f.fw.role_kpis(role)),
+                    f.source(Ref("role", role.id), role.title.get()))
+
+
+def jd(f: Facts, role: RoleFile, level: Level) -> JdView:
+    ex = f.expectations
+    prev, nxt = ex.neighbours(role, level.id)
+    new, base = ex.items_at(role, level.id), ex.items_below(role, level.id)
+    page_jd = role.levels[level.id]
+    return JdView(role, level, page_jd, prev, nxt, page_jd.focus or level.focus, group_by_area(new), len(new),
+                  group_by_area(base), len(base), behaviours_by_area(ex.behaviours_at(role, level.id)),
+                  f.fw.role_kpis(role), role.stack, f.internal,
+                  f.source(Ref.role_level(role.id, level.id), page_jd.title.get()))
+
+
+def checklist(f: Facts, role: RoleFile, level: Level) -> ChecklistView:
+    ex = f.expectations
+    _, nxt = ex.neighbours(role, level.id)
+    at, below = ex.items_at(role, level.id), ex.items_below(role, level.id)
+    upcoming = ex.items_at(role, nxt.id) if nxt else ()
+    scope = {**{p.id: "base" for p in below}, **{p.id: "new" for p in at}, **{p.id: "next" for p in upcoming}}
+    entries = [(p, scope[p.id]) for p in ex.role_items(role) if p.id in scope]
+    behaviours = ex.behaviours_at(role, level.id)
+    counts = dict((a.id, [a, n]) for a, n in area_counts([group_by_area([*below, *at])]))
+    for b in behaviours:
+        counts.setdefault(b.area.id, [b.area, 0])[1] += 1
+    order = {a.id: i for i, a in enumerate(f.fw.areas)}
+    areas = tuple((a, n) for a, n in sorted(counts.values(), key=lambda x: order[x[0].id]))
+    return ChecklistView(role, level, role.levels[level.id], nxt, scoped(entries), len(at), len(below), len(upcoming),
+                         behaviours_by_area(behaviours), areas, len(at) + len(below) + len(behaviours), ex.item_order,
+                         f.fw.meta.id, f.fw.meta.version)
+
+
+def diff(f: Facts, role: RoleFile, lower: Level, upper: Level) -> DiffView:
+    return DiffView(f.expectations.level_diff(role, lower, upper), role)
+
+
+def matrix(f: Facts, role: RoleFile) -> MatrixView:
+    return MatrixView(role, f.fw.role_path(role), f.expectations.matrix(role), f.fw.role_areas(role))
+
+
+def matrix_area(f: Facts, role: RoleFile, area: AreaFile) -> MatrixAreaView:
+    levels = f.fw.role_path(role)
+    groups = []
+    for group in area.groups:
+        rows = []
+        for it in group.items:
+            p = f.fw.item(it.id)
+            rows.append(MatrixItemRow(p, tuple(f.fw.applies_at(p.level.id, lv.id) for lv in levels),
+                                      tuple(p.level.id == lv.id for lv in levels)))
+        stated = {b.level.id: b for b in f.fw.behaviours_of(group)}
+        groups.append(MatrixGroup(group, tuple(rows), tuple(stated.get(lv.id) for lv in levels)))
+    return MatrixAreaView(role, area, levels, tuple(groups))
