@@ -21,8 +21,10 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)  ## build and serve the site with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload
 
-test: $(STAMP)  ## run every test
+test: $(STAMP)  ## run every test: lint and type gates, then the suite
 	@$(MAKE) --no-print-directory $(AXE) || true
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 $(AXE):

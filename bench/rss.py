@@ -3,6 +3,6 @@ import resource
 import subprocess
 import sys
 
-code = subprocess.run(sys.argv[1:]).returncode
+code = subprocess.run(sys.argv[1:], check=False).returncode
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 sys.exit(code)

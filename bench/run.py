@@ -18,7 +18,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import ROOT, make_project  # noqa: E402
+from synth import ROOT, make_project
 
 RSS = Path(__file__).resolve().parent / "rss.py"
 
@@ -39,7 +39,7 @@ NOTES = """## 해석 { #notes }
 def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
     """Seconds and peak resident memory (KiB) of one command."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, str(RSS), *cmd], cwd=cwd, env=env, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, str(RSS), *cmd], cwd=cwd, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{done.stderr[-3000:]}")
@@ -94,7 +94,8 @@ def write_report(rows: list[dict], out: Path) -> None:
         "(`mkdocs build`), 그 정적 내보내기(`career export --format mkdocs`, 매크로·훅 없는 mkdocs-material만의 빌드)를",
         "여러 번 재고 중앙값을 적었습니다. 정적 내보내기 빌드가 하한선이며 목표는 프로젝트 빌드 ≤ 1.10 × 하한선입니다.", "",
         f"측정 환경: {machine()}", "",
-        "| 배율 | 직무 | 레벨 | 영역 | 항목 | 페이지 | check (s) | 빌드 (s) | 정적 내보내기 빌드 (s) | 비율 | 페이지당 (ms) | 페이지당 (1× 대비) | 사이트 (MB) | 가장 큰 페이지 (KB) | 최대 메모리 (MB) |",
+        "| 배율 | 직무 | 레벨 | 영역 | 항목 | 페이지 | check (s) | 빌드 (s) | 정적 내보내기 빌드 (s) | 비율 | 페이지당 (ms) "
+        "| 페이지당 (1× 대비) | 사이트 (MB) | 가장 큰 페이지 (KB) | 최대 메모리 (MB) |",
         "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for r in rows:

@@ -3,7 +3,6 @@ N×168 items, more roles (each using one copy of the 8 areas) and, from 10×, si
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -87,5 +86,5 @@ def make_project(scale: int, dest: Path) -> dict[str, int]:
     dest.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", dest / "docs")
-    os.symlink(ROOT / "macros", dest / "macros", target_is_directory=True)
+    (dest / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
     return make_framework(scale, dest / "framework")

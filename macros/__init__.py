@@ -9,6 +9,6 @@ from typing import Any
 
 def define_env(env: Any) -> None:
     """mkdocs-macros entry point (imported lazily so that the CLI does not load MkDocs)."""
-    from .adapters.macros_env import define_env as _define_env
+    from .adapters.macros_env import define_env as _define_env  # noqa: PLC0415 - keeps MkDocs out of the CLI
 
     _define_env(env)

@@ -17,10 +17,10 @@ from .core.framework import Framework, Ref
 from .core.loading import check
 from .core.text import Language
 from .exports import documents
+from .exports.structured_data import occupation
 from .review import revisions
 from .review.changelog import changelog_view
-from .exports.structured_data import occupation
-from .review.contract import check_contract
+from .review.contract import check_contract, published_name
 from .review.provenance import Provenance, Repository, last_changed
 from .site import nav, urls
 from .site.labels import Labels, load_labels
@@ -43,7 +43,7 @@ class BuildError(Exception):
 class ContractError(BuildError):
     """The build would break URLs of the last release; `site` is the build that would break them."""
 
-    def __init__(self, diagnostics: list[Diagnostic], site: SiteBuild):
+    def __init__(self, diagnostics: list[Diagnostic], site: SiteBuild) -> None:
         self.diagnostics, self.site = diagnostics, site
         super().__init__("framework/ breaks links of the last release (run `career check`):\n" + FrameworkError(diagnostics).report())
 
@@ -138,7 +138,7 @@ def build(options: BuildOptions, fw: Framework | None = None) -> SiteBuild:
     footer = str(escape.html(f"{options.copyright} · {note}" if options.copyright else note))
     site = SiteBuild(options, fw, facts, renderer, pages, files, moved, nav.generated(facts, labels, options.user_nav),
                      footer, doc, warnings)
-    broken = check_contract(doc, options.framework_dir)
+    broken = check_contract(doc, options.framework_dir, published_name(options.audience))
     if broken:
         raise ContractError(broken, site)
     return site

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from . import app
 from .core.diagnostics import Diagnostic, summary
@@ -16,9 +16,10 @@ from .core.schema import write_schemas
 from .exports import documents
 from .exports.jobposting import ExportError, PostingOptions, ats_html, ats_text, job_posting_json
 from .review import report, revisions
-from .review.contract import PUBLISHED, write_published
+from .review.contract import PUBLISHED, published_name, write_published
 
 DEFAULT_FRAMEWORK = "framework"
+AUDIENCES: tuple[app.Audience, ...] = ("internal", "public")
 
 
 def _report(problems: list[Diagnostic]) -> int:
@@ -28,19 +29,25 @@ def _report(problems: list[Diagnostic]) -> int:
     return 1 if any(d.severity == "error" for d in problems) else 0
 
 
-def _options(path: str) -> app.BuildOptions:
-    return app.BuildOptions(framework_dir=Path(path), project_dir=Path.cwd(), history=False)
+def _options(path: str, audience: app.Audience = "internal") -> app.BuildOptions:
+    return app.BuildOptions(framework_dir=Path(path), project_dir=Path.cwd(), history=False, audience=audience)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     fw, problems = check(args.path)
     if fw is not None:
-        try:
-            site = app.build(_options(args.path), fw)
-            problems = sorted(set(problems) | set(site.warnings) | set(_kit_warnings(site)))
-        except app.ContractError as exc:
-            problems = [*problems, *exc.diagnostics]
-            fw = None
+        broken: list[Diagnostic] = []
+        for audience in AUDIENCES:  # each audience's released URL list (the public one when there is one)
+            if audience != "internal" and not (Path(args.path) / published_name(audience)).is_file():
+                continue
+            try:
+                site = app.build(_options(args.path, audience), fw)
+                if audience == "internal":
+                    problems = sorted(set(problems) | set(_kit_warnings(site)))
+            except app.ContractError as exc:
+                broken += exc.diagnostics
+        if broken:
+            problems, fw = [*problems, *broken], None
     if fw is None:
         return _report(problems)
     for d in problems:
@@ -81,7 +88,7 @@ def _cmd_urls(args: argparse.Namespace) -> int:
     if fw is None:
         return _report(problems)
     try:
-        site = app.build(_options(args.path), fw)
+        site = app.build(_options(args.path, args.audience), fw)
         broken: list[Diagnostic] = []
     except app.ContractError as exc:
         site, broken = exc.site, list(exc.diagnostics)
@@ -92,7 +99,7 @@ def _cmd_urls(args: argparse.Namespace) -> int:
     if broken and not args.force:
         print("the current framework breaks URLs of the last release; fix them or pass --force:", file=sys.stderr)
         return _report(broken)
-    print(f"wrote {write_published(doc, Path(args.path))}")
+    print(f"wrote {write_published(doc, Path(args.path), published_name(args.audience))}")
     return 0
 
 
@@ -110,9 +117,9 @@ def _role_level(fw: Framework, args: argparse.Namespace) -> tuple[RoleFile, Leve
 
 
 def _export_mkdocs(args: argparse.Namespace) -> int:
-    from mkdocs.exceptions import MkDocsException
+    from mkdocs.exceptions import MkDocsException  # noqa: PLC0415 - MkDocs is loaded only for this command
 
-    from .adapters.static_export import export_mkdocs
+    from .adapters.static_export import export_mkdocs  # noqa: PLC0415
 
     if not args.out:
         print("career export: --format mkdocs needs --out DIR", file=sys.stderr)
@@ -191,6 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", default=DEFAULT_FRAMEWORK, help="framework folder (default: framework)")
     p.add_argument("--update", action="store_true", help=f"write them to framework/{PUBLISHED} (on release)")
     p.add_argument("--force", action="store_true", help="with --update: record even if released URLs would break")
+    p.add_argument("--audience", choices=AUDIENCES, default="internal",
+                   help="the build whose URLs to list: internal (published-urls.json) or public (published-urls.public.json)")
     p.set_defaults(func=_cmd_urls)
     p = sub.add_parser("export", help="export the framework (json, csv) or one JD (jobposting, ats)")
     p.add_argument("--format", required=True, choices=["json", "schema", "csv", "jobposting", "ats", "mkdocs"])

@@ -79,7 +79,7 @@ def build_site(project: Path, out: Path, site_url: str | None = None) -> subproc
     )
 
 
-def modify(path: Path, change) -> None:  # noqa: ANN001 - change: a function editing the parsed data in place
+def modify(path: Path, change) -> None:
     """Edit a framework file structurally: parse it, let `change` edit the data, write it back (as JSON, which is YAML)."""
     import json
 
@@ -90,7 +90,7 @@ def modify(path: Path, change) -> None:  # noqa: ANN001 - change: a function edi
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def find(items: list, **match):  # noqa: ANN001, ANN201 - a test helper over parsed YAML
+def find(items: list, **match):
     """The first mapping in `items` whose keys equal `match`."""
     return next(x for x in items if all(x.get(k) == v for k, v in match.items()))
 

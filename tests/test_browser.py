@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
-
-import pytest
 
 import browser
+import pytest
 from conftest import ROOT, build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

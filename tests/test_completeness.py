@@ -5,11 +5,8 @@ import subprocess
 import sys
 
 import pytest
-
 import seeds
 from conftest import FRAMEWORK, SHARED
-
-
 
 
 def test_counts(fw) -> None:
@@ -54,7 +51,7 @@ def test_jd_lines_verbatim(fw) -> None:
         assert [c.ko for c in role_level.competencies] == seed_level.competencies
         assert level.impact.ko == jd["impact"][seed_level.name]
     rows = [[f"{lo.title.ko} → {hi.title.ko}", lo.progression.focus.ko, lo.progression.goal.ko]
-            for lo, hi in zip(fw.levels, fw.levels[1:]) if lo.progression]
+            for lo, hi in zip(fw.levels, fw.levels[1:], strict=False) if lo.progression]
     assert rows == jd["progression"]
     assert [(k.title.ko, [m.ko for m in k.metrics]) for k in fw.kpis] == jd["kpis"]
     assert fw.meta.vision.text.ko == jd["vision"]

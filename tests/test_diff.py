@@ -11,7 +11,6 @@ from pathlib import Path
 
 import markdown
 import pytest
-
 from conftest import FRAMEWORK, edit, find, item_list, modify, run_career
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",

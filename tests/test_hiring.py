@@ -10,11 +10,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import ROOT, build_site, edit, make_project, run_career
+from site_html import Site
+
 from macros.exports.documents import ExportDocument
 from macros.exports.jobposting import ATS_TAGS
-from site_html import Site
 
 ROLE = "python-backend"
 LEVELS = ("junior", "mid", "senior", "lead")

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FRAMEWORK, SHARED, edit, run_career
 from site_html import Site
 

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, build_site, make_project
 from site_html import Site
 

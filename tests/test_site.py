@@ -8,7 +8,6 @@ import sys
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 import seeds
 from conftest import SHARED
 from site_html import Site

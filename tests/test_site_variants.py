@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, build_site, edit, find, item_list, make_project, modify
 from site_html import Site
 

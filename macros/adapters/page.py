@@ -20,7 +20,7 @@ def front_matter(page: SitePage) -> dict[str, Any]:
 class GeneratedPage(Page):
     """A page whose content is the HTML our templates rendered (no Markdown conversion)."""
 
-    def __init__(self, page: SitePage, file: File, config: MkDocsConfig):
+    def __init__(self, page: SitePage, file: File, config: MkDocsConfig) -> None:
         super().__init__(str(escape.html(page.title)), file, config)
         self.site_page = page
 

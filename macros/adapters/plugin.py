@@ -116,8 +116,7 @@ def _without(nav: Any, dropped: set[str]) -> Any:
     if not dropped or nav is None:
         return nav
     if isinstance(nav, list):
-        kept = [x for x in (_without(e, dropped) for e in nav) if x not in (None, [], {})]
-        return kept
+        return [x for x in (_without(e, dropped) for e in nav) if x not in (None, [], {})]
     if isinstance(nav, dict):
         return {k: v for k, v in ((k, _without(v, dropped)) for k, v in nav.items()) if v not in (None, [], {})}
     return None if nav in dropped else nav

@@ -36,7 +36,7 @@ _TAGS = re.compile(r"(<[^>]+>)")
 class _Tagged:
     """A YAML value with a tag we keep as written (`!ENV`, `!!python/...`)."""
 
-    def __init__(self, tag: str, value: Any):
+    def __init__(self, tag: str, value: Any) -> None:
         self.tag, self.value = tag, value
 
 
@@ -98,7 +98,7 @@ def _render_doc(text: str, macros: dict[str, Any]) -> str:
     head = text[: len(text) - len(body)]
     if not meta.get("render_macros"):  # mkdocs.yml sets render_by_default: false
         return text
-    env = Environment(undefined=StrictUndefined, keep_trailing_newline=True)
+    env = Environment(undefined=StrictUndefined, keep_trailing_newline=True)  # noqa: S701 - Markdown output; macros escape
     env.globals.update(macros)
     return head + env.from_string(body).render()
 
@@ -122,8 +122,10 @@ def _mkdocs_yml(source: Path, nav: list[Any], has_theme: bool, footer: str) -> s
 class _MacroEnv:
     """Just enough of mkdocs-macros' `env` for our `define_env`: conf, page and the macro decorator."""
 
-    def __init__(self, conf: Any):
-        self.conf, self.page, self.macros = conf, None, {}
+    def __init__(self, conf: Any) -> None:
+        self.conf: Any = conf
+        self.page: Any = None
+        self.macros: dict[str, Any] = {}
 
     def macro(self, fn: Any) -> Any:
         self.macros[fn.__name__] = fn

@@ -1,8 +1,9 @@
 """Problems found in framework files, reported GCC-style as `path:line:col: error: message`."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable, Literal
+from typing import Literal
 
 
 @dataclass(frozen=True, order=True)
@@ -27,7 +28,7 @@ class Diagnostic:
 class FrameworkError(Exception):
     """Raised when the framework cannot be loaded; carries every problem found."""
 
-    def __init__(self, diagnostics: Iterable[Diagnostic]):
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics: tuple[Diagnostic, ...] = tuple(d for d in sorted(set(diagnostics)) if d.severity == "error")
         super().__init__(self.report())
 

@@ -1,7 +1,6 @@
 """The files a framework folder holds, and one parsed file with the positions of its values."""
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +9,16 @@ from typing import Any
 from pydantic import BaseModel
 
 from .model import (
-    AreaFile, FamilyFile, FrameworkFile, InterviewFile, KpisFile, LevelsFile, RoadmapFile, RoleFile, ScalesFile,
+    AreaFile,
+    FamilyFile,
+    FrameworkFile,
+    GlossaryFile,
+    InterviewFile,
+    KpisFile,
+    LevelsFile,
+    RoadmapFile,
+    RoleFile,
+    ScalesFile,
 )
 from .yamlio import Marks
 
@@ -20,6 +28,7 @@ SINGLE_FILES: dict[str, tuple[type[BaseModel], bool]] = {
     "levels.yml": (LevelsFile, False),
     "kpis.yml": (KpisFile, False),
     "scales.yml": (ScalesFile, False),
+    "glossary.yml": (GlossaryFile, False),
     "roadmap.yml": (RoadmapFile, False),
 }
 #: Folders: name -> (model of each *.yml inside, required, file-name pattern with the id as group 'id').
@@ -51,7 +60,7 @@ class Parsed:
 
 def display_path(path: Path) -> str:
     """The path as the user would type it: relative to the working directory when below it."""
-    path = Path(os.path.abspath(path))
+    path = Path.cwd() / path if not path.is_absolute() else path
     try:
         return path.relative_to(Path.cwd()).as_posix()
     except ValueError:

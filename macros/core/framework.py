@@ -6,13 +6,30 @@ level "applies at" another when both lie on one path and it is not higher.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator, Literal
+from typing import Literal
 
 from .model import (
-    AreaFile, Behaviour, FamilyFile, FollowUp, FrameworkFile, Group, InterviewFile, Item, KpiDimension, Level,
-    Question, RoadmapFile, RoleFile, RoleLevel, Scale, ScaleStep, Track,
+    AreaFile,
+    Behaviour,
+    FamilyFile,
+    FollowUp,
+    FrameworkFile,
+    GlossaryTerm,
+    Group,
+    InterviewFile,
+    Item,
+    KpiDimension,
+    Level,
+    Question,
+    RoadmapFile,
+    RoleFile,
+    RoleLevel,
+    Scale,
+    ScaleStep,
+    Track,
 )
 from .text import Language
 
@@ -136,6 +153,7 @@ class Framework:
     areas: tuple[AreaFile, ...]
     roles: tuple[RoleFile, ...]
     interviews: tuple[InterviewFile, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
     sources: dict[Ref, Source] = field(default_factory=dict)
     role_family_ids: dict[str, str] = field(default_factory=dict)
     area_languages: dict[str, Language] = field(default_factory=dict)

@@ -66,7 +66,7 @@ def _discover(root: Path, problems: list[Diagnostic]) -> dict[str, list[Path]]:
     known = {p for paths in found.values() for p in paths}
     for p in sorted(root.rglob("*")):
         rel = p.relative_to(root)
-        if rel.parts[0] in IGNORED_FOLDERS or p.is_dir() and not p.is_symlink():
+        if rel.parts[0] in IGNORED_FOLDERS or (p.is_dir() and not p.is_symlink()):
             continue
         if p.is_symlink():
             problems.append(Diagnostic(display_path(p), 0, 0, "symbolic links are not read; put the file itself here"))
@@ -178,6 +178,7 @@ def _assemble(parsed: dict[str, list[Parsed]]) -> Framework:
     roadmap = one("roadmap.yml")
     for i, ph in enumerate(roadmap.model.phases if roadmap else ()):
         note(Ref("phase", ph.id), roadmap, ("phases", i))  # type: ignore[arg-type]
+    glossary = one("glossary.yml")
     scales = one("scales.yml")
     for i, sc in enumerate(scales.model.scales if scales else ()):
         note(Ref("scale", sc.id), scales, ("scales", i))  # type: ignore[arg-type]
@@ -217,6 +218,7 @@ def _assemble(parsed: dict[str, list[Parsed]]) -> Framework:
         areas=tuple(p.model for p in areas),
         roles=tuple(p.model for p in roles),
         interviews=tuple(p.model for p in interviews),
+        glossary=glossary.model.terms if glossary else (),
         sources=sources,
         role_family_ids=role_family,
         area_languages=area_languages,

@@ -4,7 +4,8 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from typing import Any, Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -77,7 +78,7 @@ def diagnostics(exc: ValidationError, marks: Marks, model: type[BaseModel]) -> l
     errors = exc.errors(include_url=False)
     paths = [_clean(tuple(e["loc"])) for e in errors]
     seen: set[tuple[tuple[str | int, ...], str]] = set()
-    for err, loc in zip(errors, paths):
+    for err, loc in zip(errors, paths, strict=False):
         kind = err["type"]
         if kind == "too_short" and any(len(d) > len(loc) and d[: len(loc)] == loc for d in paths):
             continue  # a list whose entries failed is reported through those entries
@@ -92,7 +93,7 @@ def diagnostics(exc: ValidationError, marks: Marks, model: type[BaseModel]) -> l
     return out
 
 
-def _message(err: dict[str, Any], loc: tuple[str | int, ...], model: type[BaseModel]) -> tuple[str, bool]:
+def _message(err: Mapping[str, Any], loc: tuple[str | int, ...], model: type[BaseModel]) -> tuple[str, bool]:
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     name = f"'{_where(loc)}'"
     if kind == "extra_forbidden":
@@ -126,7 +127,7 @@ def _message(err: dict[str, Any], loc: tuple[str | int, ...], model: type[BaseMo
     return f"{name} is not valid here ({kind.replace('_', ' ')})", False
 
 
-def _value_message(err: dict[str, Any]) -> str:
+def _value_message(err: Mapping[str, Any]) -> str:
     msg = str(err["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         msg = msg.removeprefix(prefix)

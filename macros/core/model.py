@@ -154,6 +154,23 @@ class ScalesFile(Strict):
     scales: Annotated[tuple[Scale, ...], Field(min_length=1)]
 
 
+# glossary.yml ----------------------------------------------------------------------------------
+class GlossaryTerm(Strict):
+    """A term with the other ways readers write it: a Korean transliteration, an abbreviation, a spelling."""
+
+    id: Slug
+    term: Name
+    variants: Annotated[tuple[Name, ...], Field(min_length=1, description="Other forms: 쿠버네티스, k8s, ...")]
+    description: Paragraph | None = None
+
+
+class GlossaryFile(Strict):
+    """glossary.yml: terms and their variants; search finds a page by any form of a term it mentions."""
+
+    language: FileLanguage = None
+    terms: Annotated[tuple[GlossaryTerm, ...], Field(min_length=1)]
+
+
 # roadmap.yml -----------------------------------------------------------------------------------
 class PhaseStep(Strict):
     title: Text

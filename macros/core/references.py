@@ -1,8 +1,11 @@
 """Checks that span files: unique ids, resolvable references, ladders that climb, file names, warnings."""
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from pathlib import PurePosixPath
+from typing import Any
 
 from .diagnostics import Diagnostic
 from .files import Parsed, name_match
@@ -20,7 +23,7 @@ Loc = tuple[str | int, ...]
 class _Ids:
     """Ids of one namespace with where each was first defined."""
 
-    def __init__(self, kind: str, out: list[Diagnostic]):
+    def __init__(self, kind: str, out: list[Diagnostic]) -> None:
         self.kind, self.out = kind, out
         self.where: dict[str, tuple[Parsed, Loc]] = {}
 
@@ -91,6 +94,8 @@ def check_references(parsed: dict[str, list[Parsed]], failed: set[str]) -> list[
             scales.add(sc.id, p, ("scales", si, "id"))
             for ti, st in enumerate(sc.steps):
                 steps.add(st.id, p, ("scales", si, "steps", ti, "id"))
+    for p in parsed.get("glossary.yml", []):
+        _check_glossary(p, out)
     area_ladder = _check_areas(ctx, parsed, areas, groups, items, steps if ctx.ok("scales.yml") else None)
     _check_aliases(parsed, out)
     _check_families(ctx, parsed, areas, area_ladder)
@@ -116,8 +121,6 @@ def check_references(parsed: dict[str, list[Parsed]], failed: set[str]) -> list[
 
 def _check_file_names(parsed: dict[str, list[Parsed]], out: list[Diagnostic]) -> None:
     """A folder file is named after the id inside it (`roles/<id>.yml`, `competencies/NN-<id>.yml`)."""
-    from pathlib import PurePosixPath
-
     for folder in ("families", "roles", "competencies", "interview"):
         for p in parsed.get(folder, []):
             m = name_match(folder, PurePosixPath(p.rel))  # type: ignore[arg-type]
@@ -159,7 +162,7 @@ def _check_ladder(ctx: _Context, ladder_id: str, name: str, p: Parsed, at: Loc, 
         paths.append(base)
     reported: set[Loc] = set()
     for path in paths:
-        for (lo, _), (hi, hloc) in zip(path, path[1:]):
+        for (lo, _), (hi, hloc) in itertools.pairwise(path):
             if lo.years and hi.years and hi.years.min <= lo.years.min and hloc not in reported:
                 reported.add(hloc)
                 ctx.out.append(p.marks.diagnostic((*hloc, "years", "min"),
@@ -177,7 +180,6 @@ def _check_areas(ctx: _Context, parsed: dict[str, list[Parsed]], areas: _Ids, gr
     """Ids, level references (all on one ladder per area), behaviours per level, proficiency steps."""
     area_ladder: dict[str, str] = {}
     numbers: dict[int, Parsed] = {}
-    level_ok = ctx.ok("levels.yml", "families")
     for p in parsed.get("competencies", []):
         a = p.model
         areas.add(a.id, p, ("id",))
@@ -186,52 +188,59 @@ def _check_areas(ctx: _Context, parsed: dict[str, list[Parsed]], areas: _Ids, gr
         if a.number in numbers:
             ctx.out.append(p.marks.diagnostic(("number",), f"area number {a.number} is also used by {numbers[a.number].display}"))
         numbers.setdefault(a.number, p)
-        first_ladder: tuple[str, str] | None = None  # (ladder id, level that set it)
-
-        def level_ref(lid: str, loc: Loc, what: str) -> None:
-            nonlocal first_ladder
-            if not level_ok or not ctx.levels.ref(lid, p, loc, what):
-                return
-            ladder = ctx.level_info[lid].ladder
-            if first_ladder is None:
-                first_ladder = (ladder, lid)
-                area_ladder[a.id] = ladder
-            elif ladder != first_ladder[0]:
-                ctx.out.append(p.marks.diagnostic(loc, f"level '{lid}' is on the ladder of {ctx.ladder_owner[ladder]}, but area "
-                                                       f"'{a.id}' already uses '{first_ladder[1]}' of {ctx.ladder_owner[first_ladder[0]]}; "
-                                                       "an area's levels come from one ladder"))
-
-        def step_ref(step: str | None, loc: Loc, what: str) -> None:
-            if step is not None and steps is not None:
-                steps.ref(step, p, loc, what)
-
+        ladder = _AreaLadder(ctx, p)
         for gi, g in enumerate(a.groups):
             gloc: Loc = ("groups", gi)
             groups.add(g.id, p, (*gloc, "id"))
             if g.level is not None:
-                level_ref(g.level, (*gloc, "level"), f"group '{g.id}'")
+                ladder.ref(g.level, (*gloc, "level"), f"group '{g.id}'")
             for ii, it in enumerate(g.items):
                 iloc: Loc = (*gloc, "items", ii)
                 items.add(it.id, p, (*iloc, "id"))
                 if it.level is not None:
-                    level_ref(it.level, (*iloc, "level"), f"item '{it.id}'")
+                    ladder.ref(it.level, (*iloc, "level"), f"item '{it.id}'")
                 elif g.level is None:
                     ctx.out.append(p.marks.diagnostic(iloc, f"item '{it.id}' has no `level:` and its group '{g.id}' has no default "
                                                             "`level:`; give one of them"))
-                step_ref(it.proficiency, (*iloc, "proficiency"), f"item '{it.id}'")
+                if it.proficiency is not None and steps is not None:
+                    steps.ref(it.proficiency, p, (*iloc, "proficiency"), f"item '{it.id}'")
             seen: dict[str, int] = {}
             for bi, b in enumerate(g.behaviours):
                 bloc: Loc = (*gloc, "behaviours", bi)
-                level_ref(b.level, (*bloc, "level"), f"a behaviour of group '{g.id}'")
+                ladder.ref(b.level, (*bloc, "level"), f"a behaviour of group '{g.id}'")
                 if b.level in seen:
                     ctx.out.append(p.marks.diagnostic((*bloc, "level"), f"group '{g.id}' already has a behaviour for level '{b.level}' "
                                                                         f"(behaviour {seen[b.level] + 1}); one statement per level"))
                 seen.setdefault(b.level, bi)
-                step_ref(b.proficiency, (*bloc, "proficiency"), f"a behaviour of group '{g.id}'")
+                if b.proficiency is not None and steps is not None:
+                    steps.ref(b.proficiency, p, (*bloc, "proficiency"), f"a behaviour of group '{g.id}'")
+        if ladder.first is not None:
+            area_ladder[a.id] = ladder.first[0]
     for ident, (p, loc) in groups.where.items():
         if ident in items:
             ctx.out.append(p.marks.diagnostic(loc, f"group id '{ident}' is also an item id; anchors on the area page would clash"))
     return area_ladder
+
+
+class _AreaLadder:
+    """Level references of one area: each must exist, and all must lie on one ladder."""
+
+    def __init__(self, ctx: _Context, p: Parsed) -> None:
+        self.ctx, self.p = ctx, p
+        self.first: tuple[str, str] | None = None  # (ladder id, the level that set it)
+        self.on = ctx.ok("levels.yml", "families")
+
+    def ref(self, lid: str, loc: Loc, what: str) -> None:
+        if not self.on or not self.ctx.levels.ref(lid, self.p, loc, what):
+            return
+        ladder = self.ctx.level_info[lid].ladder
+        if self.first is None:
+            self.first = (ladder, lid)
+        elif ladder != self.first[0]:
+            owner = self.ctx.ladder_owner
+            self.ctx.out.append(self.p.marks.diagnostic(
+                loc, f"level '{lid}' is on the ladder of {owner[ladder]}, but area '{self.p.model.id}' already uses "
+                     f"'{self.first[1]}' of {owner[self.first[0]]}; an area's levels come from one ladder"))
 
 
 def _check_families(ctx: _Context, parsed: dict[str, list[Parsed]], areas: _Ids, area_ladder: dict[str, str]) -> None:
@@ -323,6 +332,20 @@ def _check_interviews(ctx: _Context, parsed: dict[str, list[Parsed]], items: _Id
             if groups is not None:
                 for gi, gid in enumerate(q.groups):
                     groups.ref(gid, p, (*loc, "groups", gi), f"question '{q.id}'")
+
+
+def _check_glossary(p: Parsed, out: list[Diagnostic]) -> None:
+    """Term ids are unique; one form (compared without case) belongs to one term only."""
+    terms = _Ids("glossary term", out)
+    forms: dict[str, str] = {}
+    for ti, t in enumerate(p.model.terms):
+        terms.add(t.id, p, ("terms", ti, "id"))
+        for fi, form in enumerate((t.term, *t.variants)):
+            loc: Loc = ("terms", ti, "term") if fi == 0 else ("terms", ti, "variants", fi - 1)
+            key = form.casefold()
+            if key in forms and forms[key] != t.id:
+                out.append(p.marks.diagnostic(loc, f"'{form}' is already a form of glossary term '{forms[key]}'; a form names one term"))
+            forms.setdefault(key, t.id)
 
 
 def _unique(out: list[Diagnostic], p: Parsed, pairs: Iterable[tuple[str, Loc]], kind: str) -> None:

@@ -7,7 +7,16 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .model import (
-    AreaFile, FamilyFile, FrameworkFile, InterviewFile, KpisFile, LevelsFile, RoadmapFile, RoleFile, ScalesFile,
+    AreaFile,
+    FamilyFile,
+    FrameworkFile,
+    GlossaryFile,
+    InterviewFile,
+    KpisFile,
+    LevelsFile,
+    RoadmapFile,
+    RoleFile,
+    ScalesFile,
 )
 
 #: schema file name -> model
@@ -17,6 +26,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "family.schema.json": FamilyFile,
     "kpis.schema.json": KpisFile,
     "scales.schema.json": ScalesFile,
+    "glossary.schema.json": GlossaryFile,
     "roadmap.schema.json": RoadmapFile,
     "role.schema.json": RoleFile,
     "area.schema.json": AreaFile,

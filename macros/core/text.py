@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
-    AfterValidator, BaseModel, ConfigDict, GetJsonSchemaHandler, ValidationInfo, WithJsonSchema, model_validator,
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    GetJsonSchemaHandler,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
@@ -67,7 +73,7 @@ def _invisible(value: str, *, newlines: bool) -> str | None:
     for i, ch in enumerate(value):
         if ch == "\n" and newlines:
             continue
-        if ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200b\u200c\u200d\ufe0f":
+        if ch in _BIDI or (unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200b\u200c\u200d\ufe0f"):
             name = unicodedata.name(ch, "control character")
             return f"U+{ord(ch):04X} {name} at character {i + 1}"
     return None
@@ -203,5 +209,5 @@ class Paragraph(Text):
 
     kind: ClassVar[str] = "paragraph"
 
-    ko: ParagraphStr | None = None  # type: ignore[assignment]
-    en: ParagraphStr | None = None  # type: ignore[assignment]
+    ko: ParagraphStr | None = None
+    en: ParagraphStr | None = None

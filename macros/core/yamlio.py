@@ -7,8 +7,9 @@ stages can point at the exact place of a problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, NoReturn
 
 import yaml
 
@@ -56,7 +57,7 @@ class Marks:
 class YamlError(Exception):
     """A file that cannot be read as strict YAML."""
 
-    def __init__(self, diagnostic: Diagnostic):
+    def __init__(self, diagnostic: Diagnostic) -> None:
         self.diagnostic = diagnostic
         super().__init__(str(diagnostic))
 
@@ -139,19 +140,25 @@ def _scalar(value: str, plain: bool) -> Any:
     return value
 
 
+def _start(event: yaml.Event) -> tuple[int, int]:
+    """The 1-based line and column where an event starts."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
 class _Composer:
     """Builds plain values from parser events, recording marks and refusing unsafe constructs."""
 
-    def __init__(self, events: Iterator[yaml.Event], marks: Marks):
+    def __init__(self, events: Iterator[yaml.Event], marks: Marks) -> None:
         self.events = iter(events)
         self.marks = marks
 
     def _next(self) -> yaml.Event:
         return next(self.events)
 
-    def _fail(self, event: yaml.Event, message: str) -> None:
-        m = event.start_mark
-        raise YamlError(Diagnostic(self.marks.path, m.line + 1, m.column + 1, message))
+    def _fail(self, event: yaml.Event, message: str) -> NoReturn:
+        line, col = _start(event)
+        raise YamlError(Diagnostic(self.marks.path, line, col, message))
 
     def document(self) -> Any:
         self._next()  # StreamStart
@@ -168,37 +175,37 @@ class _Composer:
     def node(self, event: yaml.Event, path: Path) -> Any:
         if len(path) > MAX_DEPTH:
             self._fail(event, f"nesting deeper than {MAX_DEPTH} levels")
+        anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent):
-            self._fail(event, f"alias '*{event.anchor}' is not allowed; write the value out in full")
-        if getattr(event, "anchor", None):
-            self._fail(event, f"anchor '&{event.anchor}' is not allowed; write values out in full")
+            self._fail(event, f"alias '*{anchor}' is not allowed; write the value out in full")
+        if anchor:
+            self._fail(event, f"anchor '&{anchor}' is not allowed; write values out in full")
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             self._fail(event, f"tag '{tag}' is not allowed; plain values only")
-        self.marks.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        self.marks.values[path] = _start(event)
         if isinstance(event, yaml.ScalarEvent):
             return _scalar(event.value, plain=bool(event.implicit[0]) and not event.style)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             while not isinstance(event := self._next(), yaml.SequenceEndEvent):
-                items.append(self.node(event, path + (len(items),)))
+                items.append(self.node(event, (*path, len(items))))
             return items
         if isinstance(event, yaml.MappingStartEvent):
             return self.mapping(path)
-        self._fail(event, "unexpected YAML construct")  # pragma: no cover - parser guarantees shape
+        return self._fail(event, "unexpected YAML construct")  # pragma: no cover - parser guarantees shape
 
     def mapping(self, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         while not isinstance(event := self._next(), yaml.MappingEndEvent):
-            if not isinstance(event, yaml.ScalarEvent):
+            if not isinstance(event, yaml.ScalarEvent) or getattr(event, "anchor", None) \
+                    or getattr(event, "tag", None) not in (None, "!"):
                 self._fail(event, "mapping keys must be plain text")
-            if event.anchor or event.tag not in (None, "!"):
-                self._fail(event, "mapping keys must be plain text")
-            key = event.value
-            here = (event.start_mark.line + 1, event.start_mark.column + 1)
+            key = str(event.value)
+            here = _start(event)
             if key in result:
-                first = self.marks.keys[path + (key,)]
+                first = self.marks.keys[(*path, key)]
                 self._fail(event, f"duplicate key '{key}' (first defined at line {first[0]})")
-            self.marks.keys[path + (key,)] = here
-            result[key] = self.node(self._next(), path + (key,))
+            self.marks.keys[(*path, key)] = here
+            result[key] = self.node(self._next(), (*path, key))
         return result

@@ -11,13 +11,22 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..core.framework import Framework
 from ..core.model import (
-    AreaFile, FamilyFile, FrameworkFile, InterviewFile, KpiDimension, Level, LevelsFile, RoadmapFile, RoleFile, Scale,
+    AreaFile,
+    FamilyFile,
+    FrameworkFile,
+    InterviewFile,
+    KpiDimension,
+    Level,
+    LevelsFile,
+    RoadmapFile,
+    RoleFile,
+    Scale,
 )
 from ..core.text import Language
 from ..site import urls
 from ..views.expectations import Expectations
 
-FORMAT_VERSION = 2
+FORMAT_VERSION: Literal[2] = 2
 SCHEMA_NAME = "framework.schema.json"
 
 

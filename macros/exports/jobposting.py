@@ -40,7 +40,7 @@ def join_titles(titles: list[str]) -> str:
 
 
 def _env(html: bool, lang: Language) -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=html, undefined=StrictUndefined,
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=html, undefined=StrictUndefined,  # noqa: S701 - text when not HTML
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["t"] = lambda v: v.get(lang) if isinstance(v, Text) else str(v)
     env.filters["titles"] = lambda ps: join_titles([p.item.title.get(lang) for p in ps])

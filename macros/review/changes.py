@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable, Iterable, Literal
+from typing import Any, Literal
 
 from ..core.diagnostics import Diagnostic
 from ..core.framework import Framework, Ref
@@ -67,7 +68,7 @@ def _list_changes(entity: str, old: Iterable[Text], new: Iterable[Text], owner: 
             continue
         olds, news = a[i1:i2], b[j1:j2]
         paired = min(len(olds), len(news)) if op == "replace" else 0
-        out += [Change(entity, "changed", owner, o, n) for o, n in zip(olds[:paired], news[:paired])]
+        out += [Change(entity, "changed", owner, o, n) for o, n in zip(olds[:paired], news[:paired], strict=False)]
         out += [Change(entity, "removed", owner, o, None) for o in olds[paired:]]
         out += [Change(entity, "added", owner, None, n) for n in news[paired:]]
     return out
@@ -132,16 +133,18 @@ def structure_changes(old: Framework, new: Framework) -> list[Change]:
     out += changes
     for k in both:
         out += _field("family", k, "title", olds_f[k].file.title, news_f[k].file.title)
-    for entity, olds, news in (("area", {a.id: a for a in old.areas}, {a.id: a for a in new.areas}),
-                               ("group", {g.id: g for a in old.areas for g in a.groups},
-                                {g.id: g for a in new.areas for g in a.groups})):
+    olds_a, news_a = {a.id: a for a in old.areas}, {a.id: a for a in new.areas}
+    olds_g = {g.id: g for a in old.areas for g in a.groups}
+    news_g = {g.id: g for a in new.areas for g in a.groups}
+    for entity, olds, news in (("area", olds_a, news_a), ("group", olds_g, news_g)):
         changes, both = _keyed(entity, olds, news, lambda e: _t(e.title))
         out += changes
         for k in both:
             out += _field(entity, k, "title", olds[k].title, news[k].title)
             out += _field(entity, k, "description", olds[k].description, news[k].description)
-            if entity == "group" and olds[k].level != news[k].level:
-                out.append(Change("group", "moved-level", k, olds[k].level, news[k].level))
+    for k in olds_g.keys() & news_g.keys():
+        if olds_g[k].level != news_g[k].level:
+            out.append(Change("group", "moved-level", k, olds_g[k].level, news_g[k].level))
     olds_l, news_l = {lv.id: lv for lv in old.levels}, {lv.id: lv for lv in new.levels}
     changes, both = _keyed("level", olds_l, news_l, lambda lv: _t(lv.title))
     out += changes

@@ -16,6 +16,11 @@ from ..core.files import display_path
 PUBLISHED = "published-urls.json"
 
 
+def published_name(audience: str) -> str:
+    """The released URL list of a build's audience: `published-urls.json` (internal), `published-urls.public.json`."""
+    return PUBLISHED if audience == "internal" else f"published-urls.{audience}.json"
+
+
 def _line_of(text: str, needle: str) -> int:
     at = text.find(needle)
     return text.count("\n", 0, at) + 1 if at >= 0 else 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 from ..core.escape import github_markdown
 from ..core.framework import Framework
@@ -124,7 +124,7 @@ def markdown(result: DiffResult) -> str:
     if result.errors:
         return "\n".join(out).rstrip() + "\n"
     if not result.changes:
-        return "\n".join(out + ["변경 사항이 없습니다."]) + "\n"
+        return "\n".join([*out, "변경 사항이 없습니다."]) + "\n"
     out += [f"변경 {len(result.changes)}건: {summary_line(result.changes)}", ""]
     impact = _impact(result)
     if impact:

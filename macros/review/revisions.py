@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Iterator
 
 from ..core.diagnostics import Diagnostic
 from ..core.framework import Framework, LadderInfo
@@ -26,7 +26,7 @@ class RevisionError(Exception):
 
 def _git(cwd: Path, *args: str, binary: bool = False) -> str:
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120)
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120, check=False)
     except FileNotFoundError:
         raise RevisionError("git is not installed") from None
     except subprocess.TimeoutExpired:
@@ -57,7 +57,7 @@ class Snapshot:
 
 def _write_blobs(root: Path, sha: str, rel: str, dest: Path) -> list[str]:
     """Write the regular files of `rel` at `sha` under `dest`; return what was skipped and why."""
-    listing = subprocess.run(["git", "ls-tree", "-r", "-z", "--full-tree", sha, "--", rel], cwd=root, capture_output=True)
+    listing = subprocess.run(["git", "ls-tree", "-r", "-z", "--full-tree", sha, "--", rel], cwd=root, capture_output=True, check=False)
     if listing.returncode != 0:
         return []
     skipped: list[str] = []
@@ -76,7 +76,7 @@ def _write_blobs(root: Path, sha: str, rel: str, dest: Path) -> list[str]:
         entries.append((name, blob))
     if not entries:
         return skipped
-    batch = subprocess.run(["git", "cat-file", "--batch"], cwd=root, capture_output=True,
+    batch = subprocess.run(["git", "cat-file", "--batch"], cwd=root, capture_output=True, check=False,
                            input=b"".join(f"{blob}\n".encode() for _, blob in entries))
     data, pos = batch.stdout, 0
     for name, _ in entries:
@@ -187,8 +187,8 @@ def history(framework_dir: Path, limit: int = 30, cache_dir: Path | None = None)
     except RevisionError:
         return None
     out = []
-    for record in log.split("\x1e"):
-        record = record.strip("\n")
+    for raw in log.split("\x1e"):
+        record = raw.strip("\n")
         if not record:
             continue
         sha, short, date, subject = record.split("\x1f", 3)

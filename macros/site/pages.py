@@ -5,7 +5,8 @@ an area without questions) and the audience (interview pages and the changelog a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 from ..core.framework import Family
 from ..views import competencies as cv
@@ -47,14 +48,15 @@ SEARCH_BOOST: dict[Kind, float] = {
 class PageBuilder:
     """Renders the generated pages of one build in one language."""
 
-    def __init__(self, facts: Facts, renderer: Renderer, extra: dict[Kind, Callable[[Route], dict[str, Any]]] | None = None):
+    def __init__(self, facts: Facts, renderer: Renderer, extra: Mapping[Kind, Callable[[Route], dict[str, Any]]] | None = None):
         self.f, self.r, self.L = facts, renderer, renderer.labels
         self.extra = extra or {}
 
     def page(self, route: Route, title: str, template: str, view: Any, *, toc_depth: int = 2, **meta: Any) -> SitePage:
         body = self.r.render(template, route.src, toc_depth=toc_depth, v=view)
         boost = SEARCH_BOOST.get(route.kind)
-        meta = {**({"search": {"boost": boost}} if boost else {}), **meta, **self.extra.get(route.kind, lambda _: {})(route)}
+        more = self.extra.get(route.kind)
+        meta = {**({"search": {"boost": boost}} if boost else {}), **meta, **(more(route) if more else {})}
         return SitePage(route, title, body, meta)
 
     def all(self) -> list[SitePage]:

@@ -1,8 +1,8 @@
 """Pieces every page view shares: where an entity is written, and the facts a view is built from."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..core.framework import Framework, Ref
 from .expectations import Expectations

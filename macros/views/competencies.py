@@ -8,7 +8,7 @@ from ..core.framework import Family, PlacedBehaviour, PlacedItem, Ref
 from ..core.model import AreaFile, Group, KpiDimension, Level, RoadmapFile, RoleFile, Scale
 from ..core.text import Text
 from .common import Facts, SourceInfo
-from .expectations import AreaBehaviours, AreaGroups, area_counts, behaviours_by_area, group_by_area
+from .expectations import AreaBehaviours, area_totals, behaviours_by_area, group_by_area
 from .interview import ItemQuestion
 from .ladders import primary_family
 from .roles import ScopedItems, scoped
@@ -160,11 +160,7 @@ def family_checklist(f: Facts, fam: Family) -> FamilyChecklistView:
     items = [p for p in f.fw.items() if p.area.id in areas]
     grouped = group_by_area(items)
     behaviours = [b for b in f.fw.behaviours() if b.area.id in areas]
-    counts = dict((a.id, [a, n]) for a, n in area_counts([grouped]))
-    for b in behaviours:
-        counts.setdefault(b.area.id, [b.area, 0])[1] += 1
-    order = {a.id: i for i, a in enumerate(f.fw.areas)}
-    area_rows = tuple((a, n) for a, n in sorted(counts.values(), key=lambda x: order[x[0].id]))
+    area_rows = area_totals(f.fw.areas, grouped, behaviours)
     primary = primary_family(f)
     roles = tuple((r, tuple(lv for lv, _ in f.fw.role_levels(r))) for r in f.fw.family_roles(fam))
     return FamilyChecklistView(fam, not fam.implicit, f.fw.roadmap if fam is primary else None,

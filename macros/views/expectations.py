@@ -5,9 +5,10 @@ replace), the differences between levels, matrices and counts.
 nothing kept between builds."""
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable
 
 from ..core.framework import Framework, PlacedBehaviour, PlacedItem
 from ..core.model import AreaFile, Group, Level, RoleFile, RoleLevel
@@ -39,12 +40,22 @@ def count(grouped: AreaGroups) -> int:
 
 def area_counts(grouped_parts: Iterable[AreaGroups]) -> tuple[tuple[AreaFile, int], ...]:
     """(area, number of items) over one or more grouped lists, in first-seen order."""
-    counts: dict[str, list] = {}
+    areas: dict[str, AreaFile] = {}
+    counts: dict[str, int] = {}
     for grouped in grouped_parts:
         for area, groups in grouped:
-            entry = counts.setdefault(area.id, [area, 0])
-            entry[1] += sum(len(ps) for _, ps in groups)
-    return tuple((a, n) for a, n in counts.values())
+            areas.setdefault(area.id, area)
+            counts[area.id] = counts.get(area.id, 0) + sum(len(ps) for _, ps in groups)
+    return tuple((areas[k], n) for k, n in counts.items())
+
+
+def area_totals(fw_areas: tuple[AreaFile, ...], grouped: AreaGroups,
+                behaviours: Iterable[PlacedBehaviour]) -> tuple[tuple[AreaFile, int], ...]:
+    """(area, items and behaviours) per area that has any, in area order (a checklist's progress rows)."""
+    counts = {a.id: n for a, n in area_counts([grouped])}
+    for b in behaviours:
+        counts[b.area.id] = counts.get(b.area.id, 0) + 1
+    return tuple((a, counts[a.id]) for a in fw_areas if a.id in counts)
 
 
 @dataclass(frozen=True)
@@ -114,7 +125,7 @@ class MatrixRow:
 class Expectations:
     """What each role expects, computed once per framework."""
 
-    def __init__(self, fw: Framework):
+    def __init__(self, fw: Framework) -> None:
         self.fw = fw
 
     @cached_property
@@ -173,7 +184,7 @@ class Expectations:
     def adjacent_levels(self, role: RoleFile) -> tuple[tuple[Level, Level], ...]:
         """Consecutive (lower, upper) pairs of the levels a role defines."""
         lvls = [lv for lv, _ in self.fw.role_levels(role)]
-        return tuple(zip(lvls, lvls[1:]))
+        return tuple(itertools.pairwise(lvls))
 
     def neighbours(self, role: RoleFile, level_id: str) -> tuple[Level | None, Level | None]:
         """The role's previous and next defined levels around `level_id`."""

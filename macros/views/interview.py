@@ -1,9 +1,9 @@
 """Interview views: question banks per competency area, kits per role and level, questions per item."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Iterable
 
 from ..core.framework import Framework, PlacedItem
 from ..core.model import AreaFile, FollowUp, Group, InterviewFile, Level, Question, RoleFile
@@ -43,7 +43,7 @@ class ItemQuestion:
 class Interviews:
     """Question banks and kits of one framework, computed once."""
 
-    def __init__(self, fw: Framework, expectations: Expectations):
+    def __init__(self, fw: Framework, expectations: Expectations) -> None:
         self.fw, self.ex = fw, expectations
 
     def _asked(self, topic: InterviewFile, q: Question, keep: Callable[[tuple[str, ...]], bool]) -> AskedQuestion:
@@ -136,7 +136,7 @@ class KitView:
 
 def interview_index(fw: Framework, iv: Interviews) -> InterviewIndexView:
     banks = tuple((a, len(iv.bank(a))) for a in fw.areas if iv.bank(a))
-    kits = tuple((r, tuple(lv for lv, _ in fw.role_levels(r))) for r in fw.roles)
+    kits = tuple((r, tuple(lv for lv, _ in fw.role_levels(r) if iv.kit(r, lv))) for r in fw.roles)
     cats = []
     for key in CATEGORIES:
         topics = tuple((t, sum(len(q.follow_ups) for q in t.questions)) for t in fw.interviews if t.category == key)

@@ -1,12 +1,13 @@
 """Views of the ladder pages: job families, levels, one page per level, the progression table."""
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from ..core.framework import Family, LadderInfo, PlacedBehaviour, Ref
 from ..core.model import AreaFile, Level, RoleFile, RoleLevel, Track
 from .common import Facts, SourceInfo
-from .expectations import AreaGroups, behaviours_by_area, AreaBehaviours, group_by_area
+from .expectations import AreaBehaviours, AreaGroups, behaviours_by_area, group_by_area
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def progression(f: Facts) -> ProgressionView:
         steps: list[ProgressionStep] = []
         seen: set[tuple[str, str]] = set()
         for _, path in ladder.paths():
-            for lo, hi in zip(path, path[1:]):
+            for lo, hi in itertools.pairwise(path):
                 if (lo.id, hi.id) in seen:
                     continue
                 seen.add((lo.id, hi.id))

@@ -7,7 +7,7 @@ from ..core.framework import Family, PlacedBehaviour, PlacedItem, Ref
 from ..core.model import AreaFile, Group, KpiDimension, Level, RoleFile, RoleLevel, StackCategory, Track
 from ..core.text import Text
 from .common import Facts, SourceInfo
-from .expectations import AreaBehaviours, AreaGroups, LevelDiff, MatrixRow, area_counts, behaviours_by_area, group_by_area
+from .expectations import AreaBehaviours, AreaGroups, LevelDiff, MatrixRow, area_totals, behaviours_by_area, group_by_area
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def jd(f: Facts, role: RoleFile, level: Level) -> JdView:
     page_jd = role.levels[level.id]
     return JdView(role, level, page_jd, prev, nxt, page_jd.focus or level.focus, group_by_area(new), len(new),
                   group_by_area(base), len(base), behaviours_by_area(ex.behaviours_at(role, level.id)),
-                  f.fw.role_kpis(role), role.stack, f.internal,
+                  f.fw.role_kpis(role), role.stack, f.internal and bool(f.interviews.kit(role, level)),
                   f.source(Ref.role_level(role.id, level.id), page_jd.title.get()))
 
 
@@ -166,11 +166,7 @@ def checklist(f: Facts, role: RoleFile, level: Level) -> ChecklistView:
     scope = {**{p.id: "base" for p in below}, **{p.id: "new" for p in at}, **{p.id: "next" for p in upcoming}}
     entries = [(p, scope[p.id]) for p in ex.role_items(role) if p.id in scope]
     behaviours = ex.behaviours_at(role, level.id)
-    counts = dict((a.id, [a, n]) for a, n in area_counts([group_by_area([*below, *at])]))
-    for b in behaviours:
-        counts.setdefault(b.area.id, [b.area, 0])[1] += 1
-    order = {a.id: i for i, a in enumerate(f.fw.areas)}
-    areas = tuple((a, n) for a, n in sorted(counts.values(), key=lambda x: order[x[0].id]))
+    areas = area_totals(f.fw.areas, group_by_area([*below, *at]), behaviours)
     return ChecklistView(role, level, role.levels[level.id], nxt, scoped(entries), len(at), len(below), len(upcoming),
                          behaviours_by_area(behaviours), areas, len(at) + len(below) + len(behaviours), ex.item_order,
                          f.fw.meta.id, f.fw.meta.version)

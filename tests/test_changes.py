@@ -1,0 +1,54 @@
+"""`changes.compare` on the small fixture and edited copies of it: each change stated by hand."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURES, modify
+
+from macros.core.loading import load_framework
+from macros.review.changes import Change, compare
+
+
+def edited(tmp_path: Path, changes: dict) -> Path:
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    for rel, fn in changes.items():
+        modify(root / rel, fn)
+    return root
+
+
+def test_no_change() -> None:
+    fw = load_framework(FIXTURES / "mini")
+    assert compare(fw, load_framework(FIXTURES / "mini")) == []
+
+
+def test_item_behaviour_and_duty_changes(tmp_path: Path) -> None:
+    def craft(a: dict) -> None:
+        basics = a["groups"][0]["items"]
+        basics[0]["title"] = "A1 renamed"
+        basics[1]["level"] = "l1"
+        basics.append({"id": "a3", "title": "A3"})
+        a["groups"][1]["items"][0].update(id="b2", aliases=["b1"])
+
+    def people(a: dict) -> None:
+        behaviours = a["groups"][0]["behaviours"]
+        behaviours[1]["text"] = "Coaches two people"
+        del behaviours[2]
+
+    def eng(r: dict) -> None:
+        r["levels"]["l2"]["duties"].append("Reviews code")
+
+    root = edited(tmp_path, {"competencies/01-craft.yml": craft, "competencies/02-people.yml": people, "roles/eng.yml": eng})
+    got = compare(load_framework(FIXTURES / "mini"), load_framework(root))
+    assert got == [
+        Change("item", "retitled", "a1", "A1", "A1 renamed"),
+        Change("item", "moved-level", "a2", "l2", "l1"),
+        Change("item", "renamed", "b2", "b1", "b2", "ic3"),
+        Change("item", "added", "a3", None, "A3", "l1"),
+        Change("behaviour", "changed", "care--l2", "Coaches", "Coaches two people", "l2"),
+        Change("behaviour", "removed", "care--m3", "Grows a team", None, "m3"),
+        Change("duty", "added", "eng/l2", None, "Reviews code"),
+    ]
+    assert [str(r) for r in got[4].refs()] == ["behaviour:care--l2", "group:care"]
+    assert [str(r) for r in got[6].refs()] == ["role-level:eng/l2", "role:eng"]
