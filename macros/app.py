@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from .core import escape
+from .core.audience import Audience
 from .core.diagnostics import Diagnostic, FrameworkError
 from .core.framework import Framework, Ref
 from .core.loading import check
@@ -33,7 +34,6 @@ from .views.common import Facts
 
 __all__ = ["Audience", "BuildError", "BuildOptions", "ContractError", "Ref", "SiteBuild", "build", "load"]
 
-Audience = Literal["internal", "public"]
 
 
 class BuildError(Exception):
@@ -88,19 +88,20 @@ class SiteBuild:
         return self.renderer.labels
 
 
-def load(framework_dir: Path) -> tuple[Framework, list[Diagnostic]]:
-    """The framework and its warnings, or BuildError with every problem."""
-    fw, problems = check(framework_dir)
+def load(framework_dir: Path, audience: Audience = "internal") -> tuple[Framework, list[Diagnostic]]:
+    """The framework as `audience` sees it, and its warnings; or BuildError with every problem."""
+    fw, problems = check(framework_dir, audience)
     if fw is None:
         raise BuildError("framework/ has problems (run `career check`):\n" + FrameworkError(problems).report())
     return fw, [d for d in problems if d.severity == "warning"]
 
 
 def build(options: BuildOptions, fw: Framework | None = None) -> SiteBuild:
-    """Build the generated part of the site (see the module docstring)."""
+    """Build the generated part of the site (see the module docstring). `fw`, when given, must have been
+    loaded for the options' audience."""
     warnings: list[Diagnostic] = []
     if fw is None:
-        fw, warnings = load(options.framework_dir)
+        fw, warnings = load(options.framework_dir, options.audience)
     history = None
     version = None
     if options.history:

@@ -41,7 +41,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             if audience != "internal" and not (Path(args.path) / published_name(audience)).is_file():
                 continue
             try:
-                site = app.build(_options(args.path, audience), fw)
+                site = app.build(_options(args.path, audience), fw if audience == "internal" else None)
                 if audience == "internal":
                     problems = sorted(set(problems) | set(_kit_warnings(site)))
             except app.ContractError as exc:
@@ -88,7 +88,7 @@ def _cmd_urls(args: argparse.Namespace) -> int:
     if fw is None:
         return _report(problems)
     try:
-        site = app.build(_options(args.path, args.audience), fw)
+        site = app.build(_options(args.path, args.audience), fw if args.audience == "internal" else None)
         broken: list[Diagnostic] = []
     except app.ContractError as exc:
         site, broken = exc.site, list(exc.diagnostics)

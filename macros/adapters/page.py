@@ -26,7 +26,8 @@ class GeneratedPage(Page):
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
-        self.meta = front_matter(self.site_page)
+        # the plugin indexes generated pages itself (site.search), faster than parsing their HTML again
+        self.meta = {**front_matter(self.site_page), "search": {"exclude": True}}
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.site_page.body.html

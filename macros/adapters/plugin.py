@@ -7,6 +7,7 @@ CAREER_LANGUAGE). `mkdocs serve` rebuilds on YAML and template edits; a Python e
 """
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -20,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from ..app import BuildError, BuildOptions, SiteBuild, build
+from ..site.search import Glossary, add_hidden_field, index_json, page_entries
 from .page import GeneratedPage
 
 
@@ -84,6 +86,19 @@ class CareerPlugin(BasePlugin[CareerConfig]):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
         return files
+
+
+    @event_priority(-50)  # after Material's search plugin wrote the index of the hand-written pages
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if self.site is None or not path.is_file():
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        glossary = Glossary(self.site.fw.glossary)
+        docs = [add_hidden_field(e, glossary) for e in index["docs"]]
+        for page in self.site.pages:
+            docs += page_entries(page, glossary)
+        path.write_text(index_json(index["config"], docs), encoding="utf-8")
 
 
 def options_for(plugin: CareerPlugin, config: MkDocsConfig) -> tuple[BuildOptions, set[str]]:

@@ -7,12 +7,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import messages
+from .audience import Audience, for_audience
 from .diagnostics import Diagnostic, FrameworkError
 from .files import FOLDERS, IGNORED_FOLDERS, NAME_HINT, SINGLE_FILES, Parsed, display_path, name_match
 from .framework import SHARED_LADDER, Family, Framework, LadderInfo, Ref, Source
 from .model import FamilyFile, FrameworkFile
 from .references import check_references
-from .text import LANGUAGES, LIMITS, Language
+from .text import LANGUAGES, LIMITS, Language, Text
 from .yamlio import YamlError, read_yaml
 
 
@@ -76,9 +77,10 @@ def _discover(root: Path, problems: list[Diagnostic]) -> dict[str, list[Path]]:
     return found
 
 
-def check(root: str | Path) -> tuple[Framework | None, list[Diagnostic]]:
+def check(root: str | Path, audience: Audience = "internal") -> tuple[Framework | None, list[Diagnostic]]:
     """Load and validate a framework folder: the framework (or None) and every problem found.
-    Warnings do not keep the framework from loading."""
+    Warnings do not keep the framework from loading. The public audience's framework leaves out
+    everything marked internal (and the interview questions)."""
     root = Path(root)
     problems: list[Diagnostic] = []
     if not root.is_dir():
@@ -113,10 +115,36 @@ def check(root: str | Path) -> tuple[Framework | None, list[Diagnostic]]:
                 language = _role_language(p, family_language, only_family)
             read(folder, p, model, language)
     problems.extend(check_references(parsed, failed))
+    problems.extend(required_internal_texts(parsed))
     errors = [d for d in problems if d.severity == "error"]
     if errors:
         return None, sorted(set(problems))
-    return _assemble(parsed), sorted(set(problems))
+    return _assemble(for_audience(parsed, audience)), sorted(set(problems))
+
+
+def required_internal_texts(parsed: dict[str, list[Parsed]]) -> list[Diagnostic]:
+    """A required text cannot be internal (the public build would have nothing to show): mark its entity."""
+    out: list[Diagnostic] = []
+
+    def walk(value: Any, p: Parsed, loc: tuple[str | int, ...]) -> None:
+        if isinstance(value, BaseModel):
+            for name, info in type(value).model_fields.items():
+                child = getattr(value, name)
+                if isinstance(child, Text) and child.internal and info.is_required():
+                    out.append(p.marks.diagnostic((*loc, name), f"'{name}' is required, so its text cannot be internal; "
+                                                                "mark the whole entity `internal: true` instead"))
+                walk(child, p, (*loc, name))
+        elif isinstance(value, tuple):
+            for i, v in enumerate(value):
+                walk(v, p, (*loc, i))
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, p, (*loc, k))
+
+    for ps in parsed.values():
+        for p in ps:
+            walk(p.model, p, ())
+    return out
 
 
 def _role_language(path: Path, family_language: dict[str, Language], default: Language) -> Language:

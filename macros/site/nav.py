@@ -31,6 +31,8 @@ def generated(f: Facts, L: Labels, user_nav: list[NavItem] | None) -> list[NavIt
         comp.append({L.proficiency: urls.PROFICIENCY})
     if fw.kpis:
         comp.append({L.kpis: urls.KPIS})
+    if fw.glossary:
+        comp.append({L.glossary: urls.GLOSSARY})
     sections += [{L.competencies: comp}, {L.checklist: urls.CHECKLIST}]
     if f.internal and fw.interviews:
         sections.append({L.interview: urls.INTERVIEW})

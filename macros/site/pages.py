@@ -40,9 +40,12 @@ class SitePage:
 #: Page kinds ranked for search: definitions first (boost > 1), working pages last.
 SEARCH_BOOST: dict[Kind, float] = {
     Kind.AREA: 4, Kind.JD: 3, Kind.LEVEL: 3, Kind.ROLE: 2.5, Kind.FAMILY: 2, Kind.GLOSSARY: 2, Kind.PROFICIENCY: 2,
-    Kind.KPIS: 2, Kind.PROGRESSION: 1.5, Kind.DIFF: 1.2, Kind.MATRIX_AREA: 0.5, Kind.MATRIX: 0.5, Kind.BANK: 0.4,
+    Kind.KPIS: 2, Kind.PROGRESSION: 1.5, Kind.DIFF: 1.2, Kind.MATRIX_AREA: 0.3, Kind.MATRIX: 0.3, Kind.BANK: 0.5,
     Kind.CHECKLIST: 0.2, Kind.ROADMAP_CHECKLIST: 0.2, Kind.FAMILY_CHECKLIST: 0.2, Kind.KIT: 0.2, Kind.CHANGELOG: 0.1,
 }
+#: Working pages that repeat what definition pages say: found by their title only.
+SEARCH_TITLE_ONLY = {Kind.CHECKLIST, Kind.ROADMAP_CHECKLIST, Kind.FAMILY_CHECKLIST, Kind.KIT, Kind.MATRIX, Kind.MATRIX_AREA,
+                     Kind.CHANGELOG}
 
 
 class PageBuilder:
@@ -119,6 +122,8 @@ class PageBuilder:
             yield self.page(Route(Kind.PROFICIENCY), L.proficiency, "proficiency.html.j2", cv.proficiency(f))
         if f.fw.kpis:
             yield self.page(Route(Kind.KPIS), L.kpis, "kpis.html.j2", cv.kpis(f))
+        if f.fw.glossary:
+            yield self.page(Route(Kind.GLOSSARY), L.glossary, "glossary.html.j2", cv.glossary(f))
         if f.fw.roadmap is not None:
             yield self.page(Route(Kind.ROADMAP), f.fw.roadmap.title.get(self.r.lang), "roadmap.html.j2", cv.roadmap(f, f.fw.roadmap))
         primary = lv.primary_family(f)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.framework import Family, PlacedBehaviour, PlacedItem, Ref
-from ..core.model import AreaFile, Group, KpiDimension, Level, RoadmapFile, RoleFile, Scale
+from ..core.model import AreaFile, GlossaryTerm, Group, KpiDimension, Level, RoadmapFile, RoleFile, Scale
 from ..core.text import Text
 from .common import Facts, SourceInfo
 from .expectations import AreaBehaviours, area_totals, behaviours_by_area, group_by_area
@@ -69,6 +69,15 @@ class AreaView:
 class ProficiencyView:
     scales: tuple[Scale, ...]
     cited: dict[str, int]  # step id -> how many items and behaviours cite it
+
+
+@dataclass(frozen=True)
+class GlossaryView:
+    terms: tuple[GlossaryTerm, ...]
+
+
+def glossary(f: Facts) -> GlossaryView:
+    return GlossaryView(tuple(sorted(f.fw.glossary, key=lambda t: t.term.casefold())))
 
 
 @dataclass(frozen=True)
