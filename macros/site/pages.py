@@ -40,7 +40,7 @@ class SitePage:
 #: Page kinds ranked for search: definitions first (boost > 1), working pages last.
 SEARCH_BOOST: dict[Kind, float] = {
     Kind.AREA: 4, Kind.JD: 3, Kind.LEVEL: 3, Kind.ROLE: 2.5, Kind.FAMILY: 2, Kind.GLOSSARY: 2, Kind.PROFICIENCY: 2,
-    Kind.KPIS: 2, Kind.PROGRESSION: 1.5, Kind.DIFF: 1.2, Kind.MATRIX_AREA: 0.3, Kind.MATRIX: 0.3, Kind.BANK: 0.5,
+    Kind.KPIS: 2, Kind.PROGRESSION: 1.5, Kind.DIFF: 1.2, Kind.MATRIX_AREA: 0.3, Kind.MATRIX: 0.3, Kind.BANK: 0.3,
     Kind.CHECKLIST: 0.2, Kind.ROADMAP_CHECKLIST: 0.2, Kind.FAMILY_CHECKLIST: 0.2, Kind.KIT: 0.2, Kind.CHANGELOG: 0.1,
 }
 #: Working pages that repeat what definition pages say: found by their title only.

@@ -115,9 +115,10 @@ def page_entries(page: SitePage, glossary: Glossary, limit: int = 4_000) -> list
     out = []
     for i, s in enumerate(sections(page.body.html)):
         text = s.text[:limit]
+        hidden = hidden_field(s.title, text, glossary)
         entry: dict[str, Any] = {"location": location if i == 0 else f"{location}#{s.anchor}",
                                  "title": page.title if i == 0 else s.title, "text": str(html.escape(text, quote=False)),
-                                 "k": hidden_field(s.title, text, glossary)}
+                                 "k": hidden if i == 0 else f"{s.anchor} {hidden}"}  # an item's id finds its section
         if boost is not None:
             entry["boost"] = boost
         out.append(entry)
