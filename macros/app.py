@@ -59,12 +59,25 @@ class BuildOptions:
     user_nav: list[Any] | None = None
     audience: Audience = "internal"
     language: Language = "ko"
+    editions: tuple[Language, ...] = ("ko",)  # the site's languages, the main one (served at /) first
     history: bool = True  # read git history for the changelog and "last changed"
     docs_pages: frozenset[str] = frozenset()  # hand-written page sources, which generated pages may link to
 
     @property
     def internal(self) -> bool:
         return self.audience == "internal"
+
+    @property
+    def root_url(self) -> str | None:
+        """The site's root address (the main edition's), from this edition's `site_url`."""
+        if self.site_url and self.prefix and self.site_url.rstrip("/").endswith(self.prefix):
+            return self.site_url.rstrip("/")[: -len(self.prefix)] + "/"
+        return self.site_url
+
+    @property
+    def prefix(self) -> str:
+        """Where this edition is served below the site's root: '' for the main language, '/en' for English."""
+        return "" if self.language == self.editions[0] else f"/{self.language}"
 
 
 @dataclass(frozen=True)
@@ -115,8 +128,8 @@ def build(options: BuildOptions, fw: Framework | None = None) -> SiteBuild:
     labels = load_labels(options.language)
     renderer = Renderer(options.language, labels)
     extra = {}
-    if options.site_url:
-        base = options.site_url
+    if options.root_url:
+        base = options.root_url
 
         def jsonld(route: Route) -> dict[str, Any]:
             role = fw.role(route.ids[0])
@@ -130,16 +143,16 @@ def build(options: BuildOptions, fw: Framework | None = None) -> SiteBuild:
         pages.append(builder.page(Route(Kind.CHANGELOG), labels.changelog, "changelog.html.j2", view))
     _check_links(pages, options)
     moved = redirects(fw, [p.route for p in pages])
-    doc = url_list(fw, pages, moved)
+    doc = url_list(fw, pages, moved, options.prefix)
     files = [(urls.url(old).strip("/") + "/index.html", redirect_html(renderer.env, urls.href(old, new), options.language))
              for old, new in moved.items()]
     files.append((urls.URL_LIST, documents.dumps(doc)))
-    files += api_files(fw, options.site_url, facts)
+    files += api_files(fw, options.root_url, facts, options.language)
     note = labels.footer_version.format(version=fw.meta.version) + (f" · {version}" if version else "")
     footer = str(escape.html(f"{options.copyright} · {note}" if options.copyright else note))
     site = SiteBuild(options, fw, facts, renderer, pages, files, moved, nav.generated(facts, labels, options.user_nav),
                      footer, doc, warnings)
-    broken = check_contract(doc, options.framework_dir, published_name(options.audience))
+    broken = check_contract(doc, options.framework_dir, published_name(options.audience), options.prefix)
     if broken:
         raise ContractError(broken, site)
     return site
@@ -171,11 +184,12 @@ def _resolves(link: Link, anchors: dict[str, set[str]], options: BuildOptions) -
     return link.to_src in options.docs_pages or link.to_src.startswith("api/") or link.to_src == urls.URL_LIST
 
 
-def api_files(fw: Framework, base_url: str | None, facts: Facts) -> list[tuple[str, str]]:
-    """The exports published with the site under /api/."""
+def api_files(fw: Framework, base_url: str | None, facts: Facts, lang: Language = "ko") -> list[tuple[str, str]]:
+    """The exports published with the site under /api/ (per edition: texts in its language)."""
     out = [(urls.API_FRAMEWORK, documents.framework_json(fw)), (urls.API_SCHEMA, documents.framework_schema()),
-           (urls.API_MATRIX, documents.matrix_csv(fw)), (urls.API_CHECKLIST_INDEX, documents.checklist_index(fw))]
+           (urls.API_MATRIX, documents.matrix_csv(fw, lang)), (urls.API_CHECKLIST_INDEX, documents.checklist_index(fw, lang))]
     for role in fw.roles:
         for level, _ in fw.role_levels(role):
-            out.append((urls.api_jd(role.id, level.id), documents.jd_json(fw, role, level, base_url, ex=facts.expectations)))
+            out.append((urls.api_jd(role.id, level.id),
+                        documents.jd_json(fw, role, level, base_url, lang, ex=facts.expectations)))
     return out

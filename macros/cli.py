@@ -13,6 +13,8 @@ from .core.loading import check
 from .core.messages import suggest
 from .core.model import Level, RoleFile
 from .core.schema import write_schemas
+from .core.text import Language
+from .core.translations import untranslated
 from .exports import documents
 from .exports.jobposting import ExportError, PostingOptions, ats_html, ats_text, job_posting_json
 from .review import report, revisions
@@ -29,23 +31,40 @@ def _report(problems: list[Diagnostic]) -> int:
     return 1 if any(d.severity == "error" for d in problems) else 0
 
 
-def _options(path: str, audience: app.Audience = "internal") -> app.BuildOptions:
-    return app.BuildOptions(framework_dir=Path(path), project_dir=Path.cwd(), history=False, audience=audience)
+EDITIONS: tuple[Language, ...] = ("ko", "en")
+
+
+def _options(path: str, audience: app.Audience = "internal", language: Language = "ko") -> app.BuildOptions:
+    return app.BuildOptions(framework_dir=Path(path), project_dir=Path.cwd(), history=False, audience=audience,
+                            language=language, editions=EDITIONS)
+
+
+def _editions(path: str, audience: app.Audience, fw: Framework | None) -> tuple[list[app.SiteBuild], list[Diagnostic]]:
+    """Every edition's build for an audience (the site publishes Korean at / and English at /en/), and
+    what breaks the released URL list."""
+    sites, broken = [], []
+    for lang in EDITIONS:
+        try:
+            sites.append(app.build(_options(path, audience, lang), fw if audience == "internal" else None))
+        except app.ContractError as exc:
+            sites.append(exc.site)
+            broken += exc.diagnostics
+    return sites, broken
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    if args.lang:
+        return _untranslated(args)
     fw, problems = check(args.path)
     if fw is not None:
         broken: list[Diagnostic] = []
         for audience in AUDIENCES:  # each audience's released URL list (the public one when there is one)
             if audience != "internal" and not (Path(args.path) / published_name(audience)).is_file():
                 continue
-            try:
-                site = app.build(_options(args.path, audience), fw if audience == "internal" else None)
-                if audience == "internal":
-                    problems = sorted(set(problems) | set(_kit_warnings(site)))
-            except app.ContractError as exc:
-                broken += exc.diagnostics
+            sites, lost = _editions(args.path, audience, fw)
+            broken += lost
+            if audience == "internal" and not lost:
+                problems = sorted(set(problems) | set(_kit_warnings(sites[0])))
         if broken:
             problems, fw = [*problems, *broken], None
     if fw is None:
@@ -62,6 +81,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
         f"{sum(1 + len(q.follow_ups) for _, q in fw.questions())} interview questions"
         + (f" ({len(problems)} warning{'s' if len(problems) != 1 else ''})" if problems else "")
     )
+    return 0
+
+
+def _untranslated(args: argparse.Namespace) -> int:
+    """`career check --lang en`: every text without that language (shown in the other language on that edition)."""
+    notes, total = untranslated(Path(args.path), args.lang)
+    for d in notes:
+        print(str(d).replace(": warning: ", ": untranslated: ", 1))
+    done = total - len(notes)
+    print(f"{args.path}: {done} of {total} texts have '{args.lang}'" + (f"; {len(notes)} fall back to another language"
+                                                                         if notes else ""))
     return 0
 
 
@@ -87,12 +117,11 @@ def _cmd_urls(args: argparse.Namespace) -> int:
     fw, problems = check(args.path)
     if fw is None:
         return _report(problems)
-    try:
-        site = app.build(_options(args.path, args.audience), fw if args.audience == "internal" else None)
-        broken: list[Diagnostic] = []
-    except app.ContractError as exc:
-        site, broken = exc.site, list(exc.diagnostics)
-    doc = site.url_doc
+    sites, broken = _editions(args.path, args.audience, fw)
+    doc = dict(sites[0].url_doc)
+    for site in sites[1:]:  # one list for every edition: /en/... joins the Korean URLs
+        doc["pages"] = dict(sorted({**doc["pages"], **site.url_doc["pages"]}.items()))
+        doc["redirects"] = dict(sorted({**doc["redirects"], **site.url_doc["redirects"]}.items()))
     if not args.update:
         sys.stdout.write(documents.dumps(doc))
         return 0
@@ -193,6 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("check", help="validate the framework YAML and report every problem")
     p.add_argument("path", nargs="?", default=DEFAULT_FRAMEWORK, help="framework folder (default: framework)")
+    p.add_argument("--lang", choices=["ko", "en"], help="instead: list every text without this language")
     p.set_defaults(func=_cmd_check)
     p = sub.add_parser("urls", help="print the site's stable URLs and anchors, or record them as released")
     p.add_argument("path", nargs="?", default=DEFAULT_FRAMEWORK, help="framework folder (default: framework)")

@@ -68,9 +68,12 @@ def make_project(dest: Path, framework: Path = FRAMEWORK) -> Path:
     return dest
 
 
-def build_site(project: Path, out: Path, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a project into `out`, as a separate process."""
-    env = {**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+def build_site(project: Path, out: Path, site_url: str | None = None, languages: str = "ko",
+               **env_vars: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project into `out`, as a separate process. Only the Korean edition
+    unless `languages` says otherwise (each edition is a build of its own)."""
+    env = {**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project),
+           "CAREER_LANGUAGES": languages, **env_vars}
     if site_url:
         env["CAREER_SITE_URL"] = site_url
     return subprocess.run(

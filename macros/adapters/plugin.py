@@ -3,7 +3,11 @@
 On each build it reads the framework (no state is kept between builds), adds the generated pages,
 files, navigation and footer, and leaves hand-written pages to mkdocs-macros. Options come from
 mkdocs.yml; environment variables override them (CAREER_FRAMEWORK_DIR, CAREER_AUDIENCE,
-CAREER_LANGUAGE). `mkdocs serve` rebuilds on YAML and template edits; a Python edit needs a restart.
+CAREER_LANGUAGES). `mkdocs serve` rebuilds on YAML and template edits; a Python edit needs a restart.
+
+Editions: the first of `languages` is the site at `/`; after it is built, the plugin builds each other
+language into `/<lang>/` (a second MkDocs build of the same config with the theme in that language).
+Hand-written pages of an edition come from `docs/<lang>/`.
 """
 from __future__ import annotations
 
@@ -12,7 +16,9 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import config_options as c
+from mkdocs.config import load_config
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,18 +27,22 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from ..app import BuildError, BuildOptions, SiteBuild, build
+from ..core.text import LANGUAGES, Language
 from ..site.search import Glossary, add_hidden_field, index_json, page_entries
 from .page import GeneratedPage
+
+EDITION_NAMES = {"ko": "한국어", "en": "English"}
 
 
 class CareerConfig(Config):
     framework_dir = c.Type(str, default="framework")
     audience = c.Choice(("internal", "public"), default="internal")
-    language = c.Choice(("ko", "en"), default="ko")
+    languages = c.ListOfItems(c.Choice(LANGUAGES), default=["ko", "en"])
+    language = c.Optional(c.Choice(LANGUAGES))  # set on the builds of the other editions
     history = c.Type(bool, default=True)
 
 
-def _env_choice(name: str, allowed: tuple[str, ...], default: str) -> str:
+def _env(name: str, allowed: tuple[str, ...], default: str) -> str:
     value = os.environ.get(name, "").strip()
     if not value:
         return default
@@ -50,11 +60,26 @@ class CareerPlugin(BasePlugin[CareerConfig]):
 
     @property
     def audience(self) -> Literal["internal", "public"]:
-        return _env_choice("CAREER_AUDIENCE", ("internal", "public"), self.config.audience)  # type: ignore[return-value]
+        return _env("CAREER_AUDIENCE", ("internal", "public"), self.config.audience)  # type: ignore[return-value]
 
     @property
-    def language(self) -> Literal["ko", "en"]:
-        return _env_choice("CAREER_LANGUAGE", ("ko", "en"), self.config.language)  # type: ignore[return-value]
+    def editions(self) -> tuple[Language, ...]:
+        """The site's languages, the main one first (CAREER_LANGUAGES=ko,en overrides)."""
+        raw = os.environ.get("CAREER_LANGUAGES", "").strip()
+        values = [x.strip() for x in raw.split(",") if x.strip()] if raw else list(self.config.languages)
+        bad = [v for v in values if v not in LANGUAGES]
+        if bad or not values:
+            raise PluginError(f"languages {values!r}: each must be one of {', '.join(LANGUAGES)}")
+        return tuple(dict.fromkeys(values))  # type: ignore[arg-type]
+
+    @property
+    def language(self) -> Language:
+        """The language this build renders: the main edition's unless this is another edition's build."""
+        return self.config.language or self.editions[0]
+
+    @property
+    def main(self) -> bool:
+        return self.language == self.editions[0]
 
     @event_priority(100)  # before mkdocs-macros, which reads `site` in its macros
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -65,6 +90,15 @@ class CareerPlugin(BasePlugin[CareerConfig]):
             raise PluginError(str(exc)) from None
         config.nav = self.site.nav
         config.copyright = self.site.footer
+        if not self.main:
+            config.site_name = self.site.fw.meta.name.get(self.language)
+        if len(self.editions) > 1:
+            main = self.editions[0]
+            root = (config.site_url or "/").removesuffix(f"{self.language}/") if not self.main else (config.site_url or "/")
+            config.extra["alternate"] = [
+                {"name": EDITION_NAMES[lang], "lang": lang, "link": _edition_prefix(self.language, lang, main),
+                 "root": root + ("" if lang == main else f"{lang}/")}
+                for lang in self.editions]
         if self.audience == "public":
             config.repo_url = None
             config.edit_uri = ""
@@ -72,6 +106,19 @@ class CareerPlugin(BasePlugin[CareerConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        others = [lang for lang in LANGUAGES if lang != self.editions[0]]  # docs/<lang>/ of other editions
+        for f in list(files):
+            top = f.src_uri.split("/", 1)[0]
+            if top in others:  # another edition's hand-written pages
+                if top == self.language and f.src_uri.endswith(".md"):
+                    own = f.src_uri.split("/", 1)[1]
+                    files.remove(f)
+                    old = files.get_file_from_path(own)
+                    if old is not None:
+                        files.remove(old)
+                    files.append(File.generated(config, own, abs_src_path=f.abs_src_path or ""))
+                else:
+                    f.inclusion = InclusionLevel.EXCLUDED
         for src in self.dropped:
             found = files.get_file_from_path(src)
             if found is not None:
@@ -87,18 +134,42 @@ class CareerPlugin(BasePlugin[CareerConfig]):
                 files.append(File.generated(config, path, content=content))
         return files
 
-
     @event_priority(-50)  # after Material's search plugin wrote the index of the hand-written pages
     def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.site is not None
         path = Path(config.site_dir) / "search" / "search_index.json"
-        if self.site is None or not path.is_file():
-            return
-        index = json.loads(path.read_text(encoding="utf-8"))
-        glossary = Glossary(self.site.fw.glossary)
-        docs = [add_hidden_field(e, glossary) for e in index["docs"]]
-        for page in self.site.pages:
-            docs += page_entries(page, glossary)
-        path.write_text(index_json(index["config"], docs), encoding="utf-8")
+        if path.is_file():
+            index = json.loads(path.read_text(encoding="utf-8"))
+            glossary = Glossary(self.site.fw.glossary)
+            docs = [add_hidden_field(e, glossary) for e in index["docs"]]
+            for page in self.site.pages:
+                docs += page_entries(page, glossary, lang=self.language)
+            path.write_text(index_json(index["config"], docs), encoding="utf-8")
+        if self.main:
+            for lang in self.editions[1:]:
+                build_edition(config, lang, self.config)
+
+
+def _edition_prefix(here: Language, there: Language, main: Language) -> str:
+    """The path from this edition's root to the other edition's root (`en/`, `../`, or '')."""
+    if here == there:
+        return ""
+    if here == main:
+        return f"{there}/"
+    return "../" if there == main else f"../{there}/"
+
+
+def build_edition(config: MkDocsConfig, lang: Language, plugin_config: CareerConfig) -> None:
+    """Build another language's edition of the site into `<site_dir>/<lang>/`."""
+    site_url = f"{config.site_url.rstrip('/')}/{lang}/" if config.site_url else None
+    edition = load_config(str(config.config_file_path), site_dir=str(Path(config.site_dir) / lang), site_url=site_url,
+                          strict=config.strict)
+    edition.theme["language"] = lang
+    plugin = edition.plugins["career"]
+    assert isinstance(plugin, CareerPlugin)
+    plugin.config.language = lang
+    plugin.config.framework_dir = plugin_config.framework_dir
+    mkdocs_build(edition)
 
 
 def options_for(plugin: CareerPlugin, config: MkDocsConfig) -> tuple[BuildOptions, set[str]]:
@@ -106,14 +177,23 @@ def options_for(plugin: CareerPlugin, config: MkDocsConfig) -> tuple[BuildOption
     project = Path(config.config_file_path or ".").resolve().parent
     fw_dir = Path(os.environ.get("CAREER_FRAMEWORK_DIR") or plugin.config.framework_dir)
     docs = Path(config.docs_dir)
+    editions = plugin.editions
+    lang = plugin.language
     hand_written = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} if docs.is_dir() else set()
-    dropped = {src for src in hand_written if plugin.audience == "public" and _internal_page(docs / src)}
+    own = {src for src in hand_written if src.split("/", 1)[0] not in LANGUAGES or src.split("/", 1)[0] == editions[0]}
+    if lang != editions[0]:
+        own = {src.split("/", 1)[1] for src in hand_written if src.startswith(f"{lang}/")} | {
+            src for src in own if not (docs / lang / src).is_file()}
+    def source(src: str) -> Path:
+        return docs / lang / src if lang != editions[0] and (docs / lang / src).is_file() else docs / src
+
+    dropped = {src for src in own if plugin.audience == "public" and _internal_page(source(src))}
     options = BuildOptions(
         framework_dir=fw_dir if fw_dir.is_absolute() else project / fw_dir, project_dir=project,
         site_url=config.site_url, repo_url=config.repo_url if plugin.audience == "internal" else None,
-        edit_uri=config.edit_uri, copyright=config.copyright, user_nav=_without(config.nav, dropped),
-        audience=plugin.audience, language=plugin.language, history=plugin.config.history,
-        docs_pages=frozenset(hand_written - dropped))
+        edit_uri=config.edit_uri, copyright=config.copyright, user_nav=_nav_for(config.nav, dropped, lang, editions[0]),
+        audience=plugin.audience, language=lang, editions=editions, history=plugin.config.history,
+        docs_pages=frozenset(own - dropped))
     return options, dropped
 
 
@@ -126,12 +206,20 @@ def _internal_page(path: Path) -> bool:
     return meta.get("audience") == "internal"
 
 
-def _without(nav: Any, dropped: set[str]) -> Any:
-    """The user's nav without entries for dropped pages (and sections left empty)."""
-    if not dropped or nav is None:
-        return nav
+def _nav_for(nav: Any, dropped: set[str], lang: Language, main: Language) -> Any:
+    """The user's nav without dropped pages; in another edition, page titles come from the pages themselves."""
+    if nav is None:
+        return None
     if isinstance(nav, list):
-        return [x for x in (_without(e, dropped) for e in nav) if x not in (None, [], {})]
+        return [x for x in (_nav_for(e, dropped, lang, main) for e in nav) if x not in (None, [], {})]
     if isinstance(nav, dict):
-        return {k: v for k, v in ((k, _without(v, dropped)) for k, v in nav.items()) if v not in (None, [], {})}
+        out = {}
+        for k, v in nav.items():
+            kept = _nav_for(v, dropped, lang, main)
+            if kept in (None, [], {}):
+                continue
+            if lang != main and isinstance(kept, str):
+                return kept  # `- Title: page.md` -> `- page.md`: the English page's own title
+            out[k] = kept
+        return out or None
     return None if nav in dropped else nav

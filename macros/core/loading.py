@@ -82,9 +82,21 @@ def check(root: str | Path, audience: Audience = "internal") -> tuple[Framework 
     Warnings do not keep the framework from loading. The public audience's framework leaves out
     everything marked internal (and the interview questions)."""
     root = Path(root)
-    problems: list[Diagnostic] = []
     if not root.is_dir():
         return None, [Diagnostic(display_path(root), 0, 0, "framework folder not found")]
+    parsed, failed, problems = read_files(root)
+    problems.extend(check_references(parsed, failed))
+    problems.extend(required_internal_texts(parsed))
+    errors = [d for d in problems if d.severity == "error"]
+    if errors:
+        return None, sorted(set(problems))
+    return _assemble(for_audience(parsed, audience)), sorted(set(problems))
+
+
+def read_files(root: Path) -> tuple[dict[str, list[Parsed]], set[str], list[Diagnostic]]:
+    """Every file of a framework folder, read and validated on its own: (parsed files by kind, kinds that
+    failed to parse, problems)."""
+    problems: list[Diagnostic] = []
     found = _discover(root, problems)
     parsed: dict[str, list[Parsed]] = {}
     failed: set[str] = set()
@@ -114,12 +126,7 @@ def check(root: str | Path, audience: Audience = "internal") -> tuple[Framework 
             if folder == "roles":
                 language = _role_language(p, family_language, only_family)
             read(folder, p, model, language)
-    problems.extend(check_references(parsed, failed))
-    problems.extend(required_internal_texts(parsed))
-    errors = [d for d in problems if d.severity == "error"]
-    if errors:
-        return None, sorted(set(problems))
-    return _assemble(for_audience(parsed, audience)), sorted(set(problems))
+    return parsed, failed, problems
 
 
 def required_internal_texts(parsed: dict[str, list[Parsed]]) -> list[Diagnostic]:

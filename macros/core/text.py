@@ -37,8 +37,8 @@ class Limits:
 
 
 LIMITS = Limits()
-LANGUAGES = ("ko", "en")
 Language = Literal["ko", "en"]
+LANGUAGES: tuple[Language, ...] = ("ko", "en")
 DEFAULT_LANGUAGE: Language = "ko"
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

@@ -26,8 +26,10 @@ def _line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
-def check_contract(current: dict[str, Any], framework_dir: Path, name: str = PUBLISHED) -> list[Diagnostic]:
-    """Problems of the current URL list (`urls.json` document) against the released one (none without one)."""
+def check_contract(current: dict[str, Any], framework_dir: Path, name: str = PUBLISHED, prefix: str = "") -> list[Diagnostic]:
+    """Problems of the current URL list (`urls.json` document of one edition) against the released one (none
+    without one). An edition checks the released URLs below its `prefix` ('' for the main edition, which
+    owns every URL not below another edition's prefix)."""
     path = Path(framework_dir) / name
     if not path.is_file():
         return []
@@ -42,6 +44,8 @@ def check_contract(current: dict[str, Any], framework_dir: Path, name: str = PUB
     live, moved = current["pages"], current["redirects"]
     out = []
     for url, anchors in published.items():
+        if not _in_edition(url, prefix):
+            continue
         line = _line_of(text, json.dumps(url, ensure_ascii=False))
         target = url if url in live else moved.get(url)
         if target is None:
@@ -54,6 +58,12 @@ def check_contract(current: dict[str, Any], framework_dir: Path, name: str = PUB
                 out.append(Diagnostic(shown, line, 5, f"anchor {url}#{anchor} of the last release no longer exists; add "
                                                       f"'{anchor}' to `aliases:` of the renamed item or group, or restore it"))
     return out
+
+
+def _in_edition(url: str, prefix: str) -> bool:
+    if prefix:
+        return url.startswith(prefix + "/")
+    return not any(url.startswith(f"/{lang}/") for lang in ("ko", "en"))
 
 
 def write_published(current: dict[str, Any], framework_dir: Path, name: str = PUBLISHED) -> Path:

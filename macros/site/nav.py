@@ -6,9 +6,15 @@ from typing import Any
 
 from ..views.common import Facts
 from . import urls
-from .labels import Labels
+from ..core.text import LANGUAGES
+from .labels import Labels, load_labels
 
 NavItem = Any  # str or {title: str | list}
+
+
+def maintenance_titles() -> set[str]:
+    """The maintenance section's title in every language (mkdocs.yml names it in the main one)."""
+    return {load_labels(lang).maintenance for lang in LANGUAGES}
 
 
 def generated(f: Facts, L: Labels, user_nav: list[NavItem] | None) -> list[NavItem]:
@@ -40,9 +46,11 @@ def generated(f: Facts, L: Labels, user_nav: list[NavItem] | None) -> list[NavIt
     rest = user[1:]
     maintenance = [urls.CHANGELOG] if f.internal else []
     merged: list[NavItem] = []
+    titles = maintenance_titles()
     for entry in rest:
-        if isinstance(entry, dict) and L.maintenance in entry:
-            pages = entry[L.maintenance]
+        found = next((t for t in titles if isinstance(entry, dict) and t in entry), None)
+        if found is not None:
+            pages = entry[found]
             pages = pages if isinstance(pages, list) else [pages]
             merged.append({L.maintenance: [*maintenance, *pages]})
             maintenance = []

@@ -104,7 +104,10 @@ def sections(body: str) -> list[Section]:
     return out
 
 
-def page_entries(page: SitePage, glossary: Glossary, limit: int = 4_000) -> list[dict[str, Any]]:
+_FALLBACK = re.compile(r'<(span|p|li|td)\b[^>]*\blang="(?!{lang}")[a-z]+"[^>]*>.*?</\1>', re.S)
+
+
+def page_entries(page: SitePage, glossary: Glossary, limit: int = 4_000, lang: str = "ko") -> list[dict[str, Any]]:
     """Material search entries for one generated page: the page, then one per section. Working pages
     (checklists, kits, matrices, the changelog) repeat what definition pages say: one entry, by title."""
     location = url(page.src).lstrip("/")
@@ -112,8 +115,11 @@ def page_entries(page: SitePage, glossary: Glossary, limit: int = 4_000) -> list
     if page.route.kind in SEARCH_TITLE_ONLY:
         return [{"location": location, "title": page.title, "text": "", "k": hidden_field(page.title, "", glossary),
                  **({"boost": boost} if boost is not None else {})}]
+    body = page.body.html
+    if lang != "ko":  # an edition's index holds its own language: untranslated text (marked lang="ko") stays out
+        body = re.sub(_FALLBACK.pattern.replace("{lang}", lang), " ", body, flags=re.S)
     out = []
-    for i, s in enumerate(sections(page.body.html)):
+    for i, s in enumerate(sections(body)):
         text = s.text[:limit]
         hidden = hidden_field(s.title, text, glossary)
         entry: dict[str, Any] = {"location": location if i == 0 else f"{location}#{s.anchor}",

@@ -18,11 +18,12 @@ def stable_anchors(page: SitePage, entity_ids: frozenset[str]) -> list[str]:
     return [a for a in page.anchors if not a.startswith(LAYOUT_PREFIXES) and a not in entity_ids]
 
 
-def url_list(fw: Framework, pages: Iterable[SitePage], moved: dict[str, str]) -> dict[str, Any]:
-    """The document of `urls.json`: framework id and version, pages with anchors, redirects."""
+def url_list(fw: Framework, pages: Iterable[SitePage], moved: dict[str, str], prefix: str = "") -> dict[str, Any]:
+    """The document of `urls.json`: framework id and version, pages with anchors, redirects. `prefix` is
+    the edition's place below the site root ('/en' for English)."""
     entity_ids = frozenset({r.id for r in fw.roles} | {lv.id for lv in fw.levels} | {a.id for a in fw.areas}
                            | {f.id for f in fw.families})
-    entries = {urls.url(p.src): stable_anchors(p, entity_ids) for p in pages}
-    redirects = {urls.url(old): urls.url(new) for old, new in moved.items()}
+    entries = {prefix + urls.url(p.src): stable_anchors(p, entity_ids) for p in pages}
+    redirects = {prefix + urls.url(old): prefix + urls.url(new) for old, new in moved.items()}
     return {"framework": fw.meta.id, "version": fw.meta.version, "pages": dict(sorted(entries.items())),
             "redirects": dict(sorted(redirects.items()))}
