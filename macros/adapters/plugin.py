@@ -32,6 +32,7 @@ from ..site.search import Glossary, add_hidden_field, index_json, page_entries
 from .page import GeneratedPage
 
 EDITION_NAMES = {"ko": "한국어", "en": "English"}
+DOCS_LANGUAGE: Language = "ko"  # hand-written pages in docs/ are Korean; docs/<lang>/ holds the other languages
 
 
 class CareerConfig(Config):
@@ -84,6 +85,9 @@ class CareerPlugin(BasePlugin[CareerConfig]):
     @event_priority(100)  # before mkdocs-macros, which reads `site` in its macros
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options, self.dropped = options_for(self, config)
+        config.theme["language"] = self.language  # Material's interface (and its search) in the edition's language
+        if str(options.framework_dir) not in [str(w) for w in config.watch]:
+            config.watch.append(str(options.framework_dir))  # `mkdocs serve` rebuilds when a YAML file changes
         try:
             self.site = build(options)
         except BuildError as exc:
@@ -106,11 +110,11 @@ class CareerPlugin(BasePlugin[CareerConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        others = [lang for lang in LANGUAGES if lang != self.editions[0]]  # docs/<lang>/ of other editions
+        folders = [lang for lang in LANGUAGES if lang != DOCS_LANGUAGE]  # docs/<lang>/ of the other languages
         for f in list(files):
             top = f.src_uri.split("/", 1)[0]
-            if top in others:  # another edition's hand-written pages
-                if top == self.language and f.src_uri.endswith(".md"):
+            if top in folders:
+                if top == self.language and f.src_uri.endswith(".md"):  # this edition's page replaces docs/<page>
                     own = f.src_uri.split("/", 1)[1]
                     files.remove(f)
                     old = files.get_file_from_path(own)
@@ -180,18 +184,18 @@ def options_for(plugin: CareerPlugin, config: MkDocsConfig) -> tuple[BuildOption
     editions = plugin.editions
     lang = plugin.language
     hand_written = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} if docs.is_dir() else set()
-    own = {src for src in hand_written if src.split("/", 1)[0] not in LANGUAGES or src.split("/", 1)[0] == editions[0]}
-    if lang != editions[0]:
-        own = {src.split("/", 1)[1] for src in hand_written if src.startswith(f"{lang}/")} | {
-            src for src in own if not (docs / lang / src).is_file()}
+    own = {src for src in hand_written if src.split("/", 1)[0] not in LANGUAGES}
+    if lang != DOCS_LANGUAGE:
+        own |= {src.split("/", 1)[1] for src in hand_written if src.startswith(f"{lang}/")}
+
     def source(src: str) -> Path:
-        return docs / lang / src if lang != editions[0] and (docs / lang / src).is_file() else docs / src
+        return docs / lang / src if lang != DOCS_LANGUAGE and (docs / lang / src).is_file() else docs / src
 
     dropped = {src for src in own if plugin.audience == "public" and _internal_page(source(src))}
     options = BuildOptions(
         framework_dir=fw_dir if fw_dir.is_absolute() else project / fw_dir, project_dir=project,
         site_url=config.site_url, repo_url=config.repo_url if plugin.audience == "internal" else None,
-        edit_uri=config.edit_uri, copyright=config.copyright, user_nav=_nav_for(config.nav, dropped, lang, editions[0]),
+        edit_uri=config.edit_uri, copyright=config.copyright, user_nav=_nav_for(config.nav, dropped, lang, DOCS_LANGUAGE),
         audience=plugin.audience, language=lang, editions=editions, history=plugin.config.history,
         docs_pages=frozenset(own - dropped))
     return options, dropped

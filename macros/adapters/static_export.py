@@ -1,6 +1,7 @@
 """`career export --format mkdocs`: the site as a plain MkDocs project (Markdown, assets, mkdocs.yml)
 that builds with mkdocs-material alone: no macros, no plugin, no project code. It is the portable
-form of the site (e.g. for Zensical, which reads mkdocs.yml) and the benchmark's floor.
+form of the site (e.g. for Zensical, which reads mkdocs.yml) and the benchmark's floor. It holds the
+main edition (the first language); CAREER_LANGUAGES=en exports the English one.
 
 Generated pages are written as their HTML, with top-level headings turned into Markdown headings
 (so the plain build has the same table of contents); every text in them stays escaped.
@@ -22,10 +23,11 @@ from mkdocs.utils.meta import get_data
 
 from ..app import SiteBuild, build
 from ..core import escape
+from ..core.text import LANGUAGES
 from ..site.pages import SitePage
 from .macros_env import define_env
 from .page import front_matter
-from .plugin import CareerPlugin, options_for
+from .plugin import DOCS_LANGUAGE, CareerPlugin, options_for
 
 _HEADING = re.compile(r'^<h([1-6]) id="([^"]+)">(.*)<a class="headerlink" href="#[^"]*" title="Permanent link">¶</a></h\1>$')
 _OPEN = re.compile(r"<(div|details|section|table|ul|ol|dl|blockquote|nav)\b")
@@ -138,6 +140,7 @@ def export_mkdocs(config_file: Path, out: Path) -> int:
     plugin = config.plugins["career"]
     assert isinstance(plugin, CareerPlugin)
     options, dropped = options_for(plugin, config)
+    other_editions = [lang for lang in LANGUAGES if lang != DOCS_LANGUAGE]  # the export is one edition
     site: SiteBuild = build(options)
     plugin.site = site
     if out.exists():
@@ -146,10 +149,13 @@ def export_mkdocs(config_file: Path, out: Path) -> int:
     docs_in = Path(config.docs_dir)
     menv = _MacroEnv(config)
     define_env(menv)
-    for path in sorted(p for p in docs_in.rglob("*") if p.is_file()):
-        rel = path.relative_to(docs_in).as_posix()
-        if rel in dropped:
+    for found in sorted(p for p in docs_in.rglob("*") if p.is_file()):
+        rel = found.relative_to(docs_in).as_posix()
+        path = found
+        if rel in dropped or rel.split("/", 1)[0] in other_editions:
             continue
+        if plugin.language != DOCS_LANGUAGE and (docs_in / plugin.language / rel).is_file():
+            path = docs_in / plugin.language / rel  # the edition's own version of the page
         dest = docs_out / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".md":
