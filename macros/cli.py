@@ -71,17 +71,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return _report(problems)
     for d in problems:
         print(d, file=sys.stderr)
-    n_groups = sum(len(a.groups) for a in fw.areas)
-    n_items = sum(1 for _ in fw.items())
-    behaviours = f", {len(fw.behaviours())} behaviours" if fw.behaviours() else ""
-    families = f"{len([f for f in fw.families if not f.implicit])} families, " if any(not f.implicit for f in fw.families) else ""
-    print(
-        f"{args.path}: ok — {families}{len(fw.levels)} levels, {len(fw.roles)} roles, {len(fw.areas)} areas, "
-        f"{n_groups} groups, {n_items} items{behaviours}, {len(fw.kpis)} KPI dimensions, "
-        f"{sum(1 + len(q.follow_ups) for _, q in fw.questions())} interview questions"
-        + (f" ({len(problems)} warning{'s' if len(problems) != 1 else ''})" if problems else "")
-    )
+    families = [f for f in fw.families if not f.implicit]
+    questions = list(fw.questions())
+    counts = [_n(len(families), "family", "families") if families else "", _n(len(fw.levels), "level"), _n(len(fw.roles), "role"),
+              _n(len(fw.areas), "area"), _n(sum(len(a.groups) for a in fw.areas), "group"), _n(sum(1 for _ in fw.items()), "item"),
+              _n(len(fw.behaviours()), "behaviour") if fw.behaviours() else "", _n(len(fw.kpis), "KPI dimension"),
+              _n(len(questions), "interview question") + f" ({_n(sum(len(q.follow_ups) for _, q in questions), 'follow-up')})"]
+    warnings = f" ({_n(len(problems), 'warning')})" if problems else ""
+    print(f"{args.path}: ok — " + ", ".join(c for c in counts if c) + warnings)
     return 0
+
+
+def _n(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
 
 
 def _untranslated(args: argparse.Namespace) -> int:
@@ -108,7 +110,7 @@ def _kit_warnings(site: app.SiteBuild) -> list[Diagnostic]:
                 src = fw.sources.get(app.Ref.role_level(role.id, level.id))
                 path = str(site.options.framework_dir / src.path) if src else str(site.options.framework_dir)
                 out.append(Diagnostic(path, src.line if src else 0, 1, f"the interview kit of {role.id} at {level.id} has "
-                                      f"{n} question{'s' if n != 1 else ''}; add questions (interview/) probing its items "
+                                      f"{_n(n, 'question')}; add questions (interview/) probing what it expects "
                                       "so it has at least 3", "warning"))
     return out
 

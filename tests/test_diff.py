@@ -11,7 +11,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import FRAMEWORK, edit, find, item_list, modify, run_career
+from conftest import FRAMEWORK, ROOT, edit, find, item_list, modify, run_career
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
@@ -130,3 +130,20 @@ def test_an_unreadable_revision_exits_1(repo: Path) -> None:
     out = diff(repo, "no-such-branch")
     assert out.returncode == 1
     assert out.stderr.strip() == "career diff: cannot read 'no-such-branch': not a folder or a git revision"
+
+
+def test_impact_lists_an_item_only_under_roles_that_use_its_area(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "examples" / "product-company" / "framework", root / "framework")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "base")
+
+    def add(a: dict) -> None:
+        a["groups"][0]["items"].append({"id": "new-data-item", "title": "새 데이터 항목", "level": "d2"})
+    modify(root / "framework" / "competencies" / "05-data-modeling.yml", add)
+    out = shown(diff(root, "HEAD").stdout)
+    headings = [line for line in out if "·" in line and "(" in line]
+    assert any(line.startswith("Data Analyst") or "데이터" in line for line in headings), out
+    assert not any("Backend" in line or "Manager" in line for line in headings), headings
+    assert contains(out, "새로 기대하는 항목: “새 데이터 항목” (new-data-item)")

@@ -72,6 +72,14 @@ def define_env(env: Any) -> None:
                      kit=any(p.route.kind == Kind.KIT for p in s.pages))
 
     @env.macro
+    def more_links() -> Markup:
+        """Links to the framework's overview pages that this build has (progression, competencies, KPIs, glossary)."""
+        s = site()
+        kinds = (Kind.PROGRESSION, Kind.COMPETENCIES, Kind.PROFICIENCY, Kind.KPIS, Kind.GLOSSARY)
+        present = {p.route.kind: p for p in s.pages}
+        return block("more_links.html.j2", pages=[present[k] for k in kinds if k in present])
+
+    @env.macro
     def contract_examples() -> Markup:
         """The stable URL patterns, each with a live example from the current framework."""
         s = site()

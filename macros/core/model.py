@@ -101,6 +101,8 @@ class Ladder(Strict):
 class LevelsFile(Ladder):
     """levels.yml: the shared ladder, used by every family that does not define its own."""
 
+    language: FileLanguage = None
+
 
 # families/<family>.yml -------------------------------------------------------------------------
 class FamilyFile(Strict):
@@ -128,6 +130,7 @@ class KpiDimension(Strict):
 class KpisFile(Strict):
     """kpis.yml: performance dimensions with example metrics."""
 
+    language: FileLanguage = None
     dimensions: Annotated[tuple[KpiDimension, ...], Field(min_length=1)]
 
 
@@ -187,6 +190,7 @@ class Phase(Strict):
 class RoadmapFile(Strict):
     """roadmap.yml: the learning roadmap's framing text and its phases."""
 
+    language: FileLanguage = None
     family: Slug | None = Field(None, description="The family whose checklist is the roadmap (the first when omitted).")
     title: Text
     intro: tuple[Paragraph, ...] = ()

@@ -54,6 +54,7 @@ class PageBuilder:
     def __init__(self, facts: Facts, renderer: Renderer, extra: Mapping[Kind, Callable[[Route], dict[str, Any]]] | None = None):
         self.f, self.r, self.L = facts, renderer, renderer.labels
         self.extra = extra or {}
+        renderer.env.globals["steps"] = {s.id: s for sc in facts.fw.scales for s in sc.steps}  # proficiency names
 
     def page(self, route: Route, title: str, template: str, view: Any, *, toc_depth: int = 2, **meta: Any) -> SitePage:
         body = self.r.render(template, route.src, toc_depth=toc_depth, v=view)

@@ -121,6 +121,10 @@ class MatrixRow:
     def total(self) -> int:
         return sum(c.count for c in self.cells)
 
+    @property
+    def has_behaviours(self) -> bool:
+        return any(c.behaviour is not None for c in self.cells)
+
 
 class Expectations:
     """What each role expects, computed once per framework."""

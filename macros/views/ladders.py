@@ -20,6 +20,10 @@ class LadderView:
     tracks: tuple[tuple[Track, tuple[Level, ...]], ...]
     counts: dict[str, int]
 
+    @property
+    def has_items(self) -> bool:
+        return any(self.counts.values())
+
 
 @dataclass(frozen=True)
 class FamilyView:
@@ -47,12 +51,13 @@ class LevelView:
     track: Track | None
     families: tuple[Family, ...]
     prev: Level | None
-    next: Level | None
+    nexts: tuple[Level, ...]
     jds: tuple[tuple[RoleFile, RoleLevel], ...]
     transitions: tuple[tuple[RoleFile, Level, Level], ...]
     items: AreaGroups
     item_count: int
     behaviours: AreaBehaviours
+    behaviour_count: int
     source: SourceInfo | None
 
 
@@ -101,24 +106,30 @@ def levels(f: Facts) -> LevelsView:
     return LevelsView(tuple(ladder_view(f, ladder) for ladder in f.fw.ladders))
 
 
-def _neighbours(f: Facts, level: Level) -> tuple[Level | None, Level | None]:
+def _neighbours(f: Facts, level: Level) -> tuple[Level | None, tuple[Level, ...]]:
+    """The level below and the levels above: at the top of the shared levels, the first of each track."""
     placed = f.fw.placed_level(level.id)
     path = placed.ladder.levels + (placed.track.levels if placed.track else ())
     i = next(i for i, lv in enumerate(path) if lv.id == level.id)
-    nxt = path[i + 1] if i + 1 < len(path) else None
-    return (path[i - 1] if i else None), nxt
+    if i + 1 < len(path):
+        nexts: tuple[Level, ...] = (path[i + 1],)
+    elif placed.track is None:
+        nexts = tuple(t.levels[0] for t in placed.ladder.tracks)
+    else:
+        nexts = ()
+    return (path[i - 1] if i else None), nexts
 
 
 def level(f: Facts, lv: Level) -> LevelView:
     placed = f.fw.placed_level(lv.id)
-    prev, nxt = _neighbours(f, lv)
+    prev, nexts = _neighbours(f, lv)
     jds = tuple((r, r.levels[lv.id]) for r in f.fw.roles if lv.id in r.levels)
     transitions = tuple((r, lo, hi) for r in f.fw.roles for lo, hi in f.expectations.adjacent_levels(r) if lo.id == lv.id)
     items = [p for p in f.fw.items() if p.level.id == lv.id]
     stated: list[PlacedBehaviour] = [b for b in f.fw.behaviours() if b.level.id == lv.id]
     fams = tuple(fam for fam in f.fw.families if fam.ladder is placed.ladder)
-    return LevelView(lv, placed.track, fams, prev, nxt, jds, transitions, group_by_area(items), len(items),
-                     behaviours_by_area(stated), f.source(Ref("level", lv.id), lv.title.get()))
+    return LevelView(lv, placed.track, fams, prev, nexts, jds, transitions, group_by_area(items), len(items),
+                     behaviours_by_area(stated), len(stated), f.source(Ref("level", lv.id), lv.title.get()))
 
 
 def progression(f: Facts) -> ProgressionView:

@@ -100,6 +100,7 @@ class ChecklistView:
 class DiffView:
     diff: LevelDiff
     role: RoleFile
+    has_items: bool  # the role expects checklist items at all (else the items section is left out)
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def checklist(f: Facts, role: RoleFile, level: Level) -> ChecklistView:
 
 
 def diff(f: Facts, role: RoleFile, lower: Level, upper: Level) -> DiffView:
-    return DiffView(f.expectations.level_diff(role, lower, upper), role)
+    return DiffView(f.expectations.level_diff(role, lower, upper), role, bool(f.expectations.role_items(role)))
 
 
 def matrix(f: Facts, role: RoleFile) -> MatrixView:
