@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 AXE_VERSION := 4.14.1
 AXE := tests/.cache/axe-$(AXE_VERSION).min.js
 
-.PHONY: serve test build check bench clean
+.PHONY: serve test build build-public check bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (found " + sys.version.split()[0] + ")")'
@@ -35,8 +35,11 @@ $(AXE):
 	  rm -rf package axe-core-$(AXE_VERSION).tgz; \
 	else echo "npm not found: the accessibility check (axe-core) will be skipped"; fi
 
-build: $(STAMP)  ## strict build into site/
+build: $(STAMP)  ## strict build of the internal site (Korean at /, English at /en/) into site/
 	$(BIN)/mkdocs build --strict
+
+build-public: $(STAMP)  ## strict build of the public site (for candidates) into site-public/
+	CAREER_AUDIENCE=public $(BIN)/mkdocs build --strict -d site-public
 
 check: $(STAMP)  ## validate framework/
 	$(BIN)/career check
@@ -45,4 +48,4 @@ bench: $(STAMP)  ## measure build times at 1x, 10x and 50x the seed; writes docs
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) site .pytest_cache tests/.cache
+	rm -rf $(VENV) site site-public .pytest_cache tests/.cache

@@ -25,8 +25,16 @@ def require(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+#: Browsers tried in order when CHROME_PATH is not set: Debian's Chromium, then the names GitHub's runner images use.
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
 def chromium_path() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+    """The browser the tests drive: CHROME_PATH when set (it must exist), else the first of BROWSER_NAMES on PATH."""
+    chosen = os.environ.get("CHROME_PATH", "").strip()
+    if chosen:
+        return chosen if os.access(chosen, os.X_OK) else None
+    return next((p for name in BROWSER_NAMES if (p := shutil.which(name))), None)
 
 
 def axe_source() -> str | None:

@@ -28,7 +28,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def chromium():
     path = browser.chromium_path()
-    browser.require(path is not None, "Chromium is not installed (apt-get install chromium)")
+    browser.require(path is not None, "no Chromium or Chrome found: set CHROME_PATH, or apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -4,45 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import ROOT, build_site, make_project
 from site_html import Site
-
-
-def workflow(name: str) -> dict:
-    doc = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
-    doc["on"] = doc.pop(True, doc.get("on"))  # YAML 1.1 reads the key `on` as a boolean
-    return doc
-
-
-def commands(doc: dict) -> str:
-    return "\n".join(step.get("run", "") for job in doc["jobs"].values() for step in job.get("steps", []))
-
-
-def test_pull_request_workflow_checks_tests_builds_and_comments() -> None:
-    doc = workflow("pull-request.yml")
-    assert "pull_request" in doc["on"]
-    runs = commands(doc)
-    for needle in ("career check", "make test", "mkdocs build --strict", "career diff", "gh pr comment"):
-        assert needle in runs, needle
-    assert doc["permissions"]["pull-requests"] == "write"
-    checkout = next(s for s in doc["jobs"]["review"]["steps"] if s.get("uses", "").startswith("actions/checkout"))
-    assert checkout["with"]["fetch-depth"] == 0
-
-
-def test_deploy_workflow_publishes_main_to_pages() -> None:
-    doc = workflow("deploy.yml")
-    assert doc["on"]["push"]["branches"] == ["main"]
-    uses = [s.get("uses", "") for job in doc["jobs"].values() for s in job["steps"]]
-    assert any(u.startswith("actions/deploy-pages") for u in uses)
-    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
-    assert "make build" in commands(doc)
-
-
-def test_pre_commit_runs_career_check_on_framework_yaml() -> None:
-    doc = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    hook = doc["repos"][0]["hooks"][0]
-    assert hook["entry"] == "career check" and hook["files"].startswith("^framework/")
 
 
 def test_codeowners_and_contributing() -> None:

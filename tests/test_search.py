@@ -64,7 +64,7 @@ def test_index_is_lean(served: tuple[str, Path]) -> None:
 @pytest.fixture(scope="module")
 def search(served: tuple[str, Path]):
     path = browser.chromium_path()
-    browser.require(path is not None, "Chromium is not installed (apt-get install chromium)")
+    browser.require(path is not None, "no Chromium or Chrome found: set CHROME_PATH, or apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
