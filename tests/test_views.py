@@ -93,3 +93,31 @@ def test_checklist_view_scopes(mini: Facts) -> None:
     assert scopes == [("a1", "new"), ("a2", "next")]
     assert (v.new_count, v.foundation_count, v.next_count, v.total) == (1, 0, 1, 2)  # a1 and the l1 behaviour
     assert [(a.id, n) for a, n in v.areas] == [("craft", 1), ("people", 1)]
+    assert v.next_by_area == {"craft": 1}  # a2, new at l2
+
+
+def test_heatmap_counts_items_and_behaviours(mini: Facts) -> None:
+    from macros.views.charts import heatmap
+
+    hm = heatmap(mini, mini.fw.role("em"))
+    assert [lv.id for lv in hm.levels] == ["l1", "l2", "m3"]
+    cells = {(r.area.id, c.level.id): (c.items, c.behaviours, c.shade) for r in hm.rows for c in r.cells}
+    assert cells[("craft", "l1")] == (1, 0, 4)  # a1; every non-empty cell here holds 1, the largest
+    assert cells[("people", "m3")] == (0, 1, 4)  # "Grows a team"
+    assert cells[("craft", "m3")] == (0, 0, 0)  # b1 lies on the IC track, not on em's path
+
+
+def test_shades_split_the_largest_value_in_four() -> None:
+    from macros.views.charts import shade
+
+    assert [shade(v, 8) for v in (0, 1, 2, 3, 4, 5, 6, 7, 8)] == [0, 1, 1, 2, 2, 3, 3, 4, 4]
+    assert shade(3, 0) == 0
+
+
+def test_stacked_bars_leave_out_empty_areas(mini: Facts) -> None:
+    from macros.views.charts import stacked_bars
+
+    fw = mini.fw
+    bars = stacked_bars(mini, fw.areas, fw.ladders[0].all_levels())
+    assert [(r.area.id, r.counts) for r in bars.rows] == [("craft", (1, 1, 1, 0))]  # l1, l2, ic3, m3
+    assert bars.most == 3

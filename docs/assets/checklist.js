@@ -103,7 +103,7 @@
 
     function render() {
       let done = 0;
-      const areas = {};
+      const areas = {}, ahead = {};
       for (const li of lis) {
         const e = entry(li.dataset.item);
         $(".cf-check", li).checked = !!e.done;
@@ -111,7 +111,12 @@
         for (const f of $$("[data-field]", li)) {
           if (document.activeElement !== f) f.value = e[f.dataset.field] || "";
         }
-        if (li.dataset.scope === "next") continue;
+        if (li.dataset.scope === "next") {
+          const n = (ahead[li.dataset.area] ||= { done: 0, total: 0 });
+          n.total++;
+          n.done += !!e.done;
+          continue;
+        }
         const a = (areas[li.dataset.area] ||= { done: 0, total: 0 });
         a.total++;
         a.done += !!e.done;
@@ -126,14 +131,26 @@
         bar.max = a.total || 1;
         bar.value = a.done;
         $("[data-cf-area-count]", row).textContent = `${a.done} / ${a.total} (${pct(a.done, a.total)}%)`;
+        const next = $("[data-cf-area-next]", row);
+        if (next) {
+          const n = ahead[row.dataset.cfAreaProgress] || { done: 0, total: 0 };
+          next.value = n.done;
+          $("[data-cf-area-next-count]", row).textContent = `${n.done} / ${n.total}`;
+        }
       }
       applyFilter();
       renderOrphans();
       document.dispatchEvent(new CustomEvent("cf-checklist", { detail: { areas } }));
     }
 
+    const upto = $("[data-cf-upto]", root);
+    const ladder = upto ? JSON.parse(upto.dataset.cfLevels) : {};
+    // a level applies at another when both lie on one path (shared levels, or the same track) and it is not higher
+    const applies = (a, b) => ladder[a] && ladder[b] && ladder[a][0] <= ladder[b][0] && (ladder[a][1] === null || ladder[a][1] === ladder[b][1]);
+
     function visible(li) {
       const scope = li.dataset.scope, isDone = !!entry(li.dataset.item).done;
+      if (upto && upto.value && !applies(li.dataset.level, upto.value)) return false;
       if (filter === "gap") return scope === "next" || !isDone;
       if (scope === "next") return false;
       if (filter === "open") return !isDone;
@@ -289,6 +306,7 @@
         if (save(empty())) { render(); say(t("cleared")); }
       }
     });
+    if (upto) upto.addEventListener("change", applyFilter);
     for (const link of $$("[data-cf-filter-link]")) {
       link.addEventListener("click", () => { filter = link.dataset.cfFilterLink; applyFilter(); root.scrollIntoView({ block: "start" }); });
     }

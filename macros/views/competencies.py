@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..core.framework import Family, PlacedBehaviour, PlacedItem, Ref
 from ..core.model import AreaFile, GlossaryTerm, Group, KpiDimension, Level, RoadmapFile, RoleFile, Scale
 from ..core.text import Text
+from .charts import StackedBars, stacked_bars
 from .common import Facts, SourceInfo
 from .expectations import AreaBehaviours, area_totals, behaviours_by_area, group_by_area
 from .interview import ItemQuestion
@@ -30,6 +31,7 @@ class CompetencyLadder:
     families: tuple[Family, ...]
     levels: tuple[Level, ...]
     rows: tuple[AreaRow, ...]
+    bars: StackedBars
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,13 @@ class FamilyChecklistView:
     total: int
     order: dict[str, int]
     next: None
+    next_by_area: dict[str, int]
+    ladder: tuple[tuple[Level, int, str | None], ...]  # (level, rank on its path, track id) for the "up to" filter
+
+    @property
+    def ladder_ranks(self) -> dict[str, tuple[int, str | None]]:
+        """{level id: (rank, track id)}: what the checklist script compares for "up to my level"."""
+        return {level.id: (rank, track) for level, rank, track in self.ladder}
     other_families: tuple[Family, ...]
     role_checklists: tuple[tuple[RoleFile, tuple[Level, ...]], ...]
     framework_id: str
@@ -127,7 +136,7 @@ def competencies(f: Facts) -> CompetenciesView:
             rows.append(AreaRow(area, len(area.groups), sum(counts), behaviours, tuple(counts)))
         if rows:
             fams = tuple(fam for fam in f.fw.families if fam.ladder is ladder)
-            ladders.append(CompetencyLadder(fams, levels, tuple(rows)))
+            ladders.append(CompetencyLadder(fams, levels, tuple(rows), stacked_bars(f, tuple(r.area for r in rows), levels)))
     return CompetenciesView(tuple(ladders), sum(len(a.groups) for a in f.fw.areas), sum(1 for _ in f.fw.items()),
                             len(f.fw.behaviours()), f.fw.roadmap is not None)
 
@@ -177,5 +186,8 @@ def family_checklist(f: Facts, fam: Family) -> FamilyChecklistView:
     return FamilyChecklistView(fam, not fam.implicit, f.fw.roadmap if fam is primary else None,
                                scoped([(p, "all") for p in items]),
                                behaviours_by_area(behaviours), area_rows, len(items) + len(behaviours),
-                               f.expectations.item_order, None, tuple(x for x in f.fw.families if x is not fam), roles,
+                               f.expectations.item_order, None, {},
+                               tuple((p.level, p.rank, p.track.id if p.track else None)
+                                     for p in (f.fw.placed_level(lv.id) for lv in fam.ladder.all_levels())),
+                               tuple(x for x in f.fw.families if x is not fam), roles,
                                f.fw.meta.id, f.fw.meta.version)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from ..core.framework import Family, PlacedBehaviour, PlacedItem, Ref
 from ..core.model import AreaFile, Group, KpiDimension, Level, RoleFile, RoleLevel, StackCategory, Track
 from ..core.text import Text
+from .charts import Heatmap, heatmap
 from .common import Facts, SourceInfo
 from .expectations import AreaBehaviours, AreaGroups, LevelDiff, MatrixRow, area_totals, behaviours_by_area, group_by_area
 
@@ -88,6 +89,7 @@ class ChecklistView:
     new_count: int
     foundation_count: int
     next_count: int
+    next_by_area: dict[str, int]  # the next level's new items per area (the second bar of the progress chart)
     behaviours: AreaBehaviours
     areas: tuple[tuple[AreaFile, int], ...]
     total: int
@@ -109,6 +111,7 @@ class MatrixView:
     levels: tuple[Level, ...]
     rows: tuple[MatrixRow, ...]
     areas: tuple[AreaFile, ...]
+    heatmap: Heatmap
 
 
 @dataclass(frozen=True)
@@ -168,8 +171,11 @@ def checklist(f: Facts, role: RoleFile, level: Level) -> ChecklistView:
     entries = [(p, scope[p.id]) for p in ex.role_items(role) if p.id in scope]
     behaviours = ex.behaviours_at(role, level.id)
     areas = area_totals(f.fw.areas, group_by_area([*below, *at]), behaviours)
+    next_by_area: dict[str, int] = {}
+    for p in upcoming:
+        next_by_area[p.area.id] = next_by_area.get(p.area.id, 0) + 1
     return ChecklistView(role, level, role.levels[level.id], nxt, scoped(entries), len(at), len(below), len(upcoming),
-                         behaviours_by_area(behaviours), areas, len(at) + len(below) + len(behaviours), ex.item_order,
+                         next_by_area, behaviours_by_area(behaviours), areas, len(at) + len(below) + len(behaviours), ex.item_order,
                          f.fw.meta.id, f.fw.meta.version)
 
 
@@ -178,7 +184,7 @@ def diff(f: Facts, role: RoleFile, lower: Level, upper: Level) -> DiffView:
 
 
 def matrix(f: Facts, role: RoleFile) -> MatrixView:
-    return MatrixView(role, f.fw.role_path(role), f.expectations.matrix(role), f.fw.role_areas(role))
+    return MatrixView(role, f.fw.role_path(role), f.expectations.matrix(role), f.fw.role_areas(role), heatmap(f, role))
 
 
 def matrix_area(f: Facts, role: RoleFile, area: AreaFile) -> MatrixAreaView:
