@@ -22,6 +22,21 @@ def fw():
     return load_framework(FRAMEWORK)
 
 
+@pytest.fixture(scope="session")
+def chromium():
+    """One Chromium per test worker, for the browser suites (tests/browser.py finds it)."""
+    import browser
+
+    path = browser.chromium_path()
+    browser.require(path is not None, "no Chromium or Chrome found: set CHROME_PATH, or apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=browser.CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory):
     """The repository's site, built once per test module into a temp folder."""

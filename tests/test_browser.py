@@ -25,18 +25,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    path = browser.chromium_path()
-    browser.require(path is not None, "no Chromium or Chrome found: set CHROME_PATH, or apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=browser.CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def page(chromium, base_url: str):
     context = chromium.new_context(base_url=base_url, accept_downloads=True)
@@ -168,6 +156,75 @@ def test_json_export_clear_import_round_trip(page, tmp_path: Path) -> None:
     page.wait_for_function("document.querySelector('[data-cf-done]').textContent === '2'")
     assert stored(page) == before
     assert page.is_checked("#cf-gil") and page.input_value("#cf-pytest-note") == "fixture 정리"
+
+
+def status(page) -> str:
+    return page.locator("[data-cf-status]").inner_text()
+
+
+BAD_IMPORTS = {
+    "items-null": '{"format": "career-framework-checklist", "version": 1, "items": null}',
+    "entry-null": '{"format": "career-framework-checklist", "version": 1, "items": {"pytest": {"done": true}, "docker": null}}',
+    "url-number": '{"format": "career-framework-checklist", "version": 1, "items": {"pytest": {"done": true, "url": 5}}}',
+    "url-script": '{"format": "career-framework-checklist", "version": 1, "items": {"pytest": {"url": "javascript:alert(1)"}}}',
+    "done-string": '{"format": "career-framework-checklist", "version": 1, "items": {"pytest": {"done": "yes"}}}',
+    "proto": '{"format": "career-framework-checklist", "version": 1, "items": {"__proto__": {"done": true}}}',
+    "not-ours": '{"items": {"pytest": {"done": true}}}',
+    "broken": '{"format": "career-framework-checklist", "items": {',
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_IMPORTS))
+def test_a_bad_import_changes_nothing_and_says_why(page, tmp_path: Path, case: str) -> None:
+    page.goto(ROADMAP)
+    page.check("#cf-gil")
+    before = page.evaluate(f"localStorage.getItem('{KEY}')")
+    path = tmp_path / "state.json"
+    path.write_text(BAD_IMPORTS[case], encoding="utf-8")
+    import_file(page, path)
+    page.wait_for_function("document.querySelector('[data-cf-status]').textContent !== ''")
+    assert status(page).startswith("가져오기 실패:") and status(page).endswith("기존 기록은 그대로입니다.")
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == before
+    assert summary(page)[0] == 1 and not page.is_checked("#cf-pytest")
+
+
+def test_a_full_storage_is_reported_and_loses_nothing(page, tmp_path: Path) -> None:
+    page.goto(ROADMAP)
+    page.check("#cf-gil")
+    before = page.evaluate(f"localStorage.getItem('{KEY}')")
+    page.evaluate("""() => { Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }; }""")
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps({"format": KEY, "version": 1, "items": {"pytest": {"done": True}}}), encoding="utf-8")
+    import_file(page, path)
+    page.wait_for_function("document.querySelector('[data-cf-status]').textContent !== ''")
+    assert status(page).startswith("브라우저 저장 공간이 가득 차")
+    page.click("#cf-docker")  # a tick that cannot be stored is not shown as saved
+    assert not page.is_checked("#cf-docker")
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == before
+
+
+def test_two_tabs_see_each_others_ticks(page) -> None:
+    page.goto(ROADMAP)
+    other = page.context.new_page()
+    other.goto(JUNIOR)
+    page.check("#cf-gil")
+    other.wait_for_function("document.querySelector('#cf-gil').checked")
+    assert other.locator("[data-cf-status]").inner_text() == "다른 탭에서 바뀐 기록을 반영했습니다."
+    other.check("#cf-garbage-collection")
+    page.wait_for_function("document.querySelector('#cf-garbage-collection').checked")
+    assert set(stored(page)) == {"gil", "garbage-collection"}  # neither tab overwrote the other
+    other.close()
+
+
+def test_a_note_is_saved_as_it_is_typed(page) -> None:
+    page.goto(ROADMAP)
+    page.locator('[data-item="gil"] summary').click()
+    page.locator("#cf-gil-note").press_sequentially("GIL 정리")
+    assert page.locator('[data-item="gil"] [data-cf-saved]').inner_text() == "저장됨"
+    assert page.evaluate("document.activeElement.id") == "cf-gil-note"  # still typing: no blur happened
+    page.reload()
+    assert page.input_value("#cf-gil-note") == "GIL 정리"
 
 
 def test_markdown_export_matches_the_seed_format(page, fw) -> None:

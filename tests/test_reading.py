@@ -33,18 +33,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    path = browser.chromium_path()
-    browser.require(path is not None, "no Chromium or Chrome found: set CHROME_PATH, or apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=browser.CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 def open_page(chromium, base_url: str, url: str, width: int):
     context = chromium.new_context(base_url=base_url, viewport={"width": width, "height": 900})
     page = context.new_page()
@@ -83,13 +71,18 @@ def test_links_in_text_are_underlined(chromium, base_url: str) -> None:
 
 def test_heatmap_cells_are_keyboard_links(chromium, base_url: str) -> None:
     context, page = open_page(chromium, base_url, PAGE_KINDS["matrix"], 1280)
-    cells = page.locator(".cf-heatmap svg a")
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    cells = page.locator(".cf-heatmap td a")
     assert cells.count() == 8 * 4  # 8 areas × 4 levels
-    named = page.locator(".cf-heatmap").get_by_role("link", name=re.compile(r"· Junior: "))
-    assert named.count() == 8  # screen readers hear area, level and count (the SVG <title>)
+    named = page.locator(".cf-heatmap").get_by_role("link", name=re.compile(r"^\d+ · .+ · Junior에서 새로 기대하는 것$"))
+    assert named.count() == 8  # screen readers hear the count, the area and the level
     cells.first.focus()
-    assert page.evaluate("document.activeElement.closest('.cf-heatmap') !== null")
+    cells.first.hover()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     context.close()
+    assert page.url.endswith("/roles/python-backend/matrix/python-core/") and errors == []
 
 
 def test_home_leads_with_three_journeys_of_links(chromium, base_url: str) -> None:
