@@ -1,12 +1,15 @@
 """`make bench`: build time of the project against its static export at 1×, 10× and 50× the seed.
 
-For each scale it measures, with several runs and their median: `career check`; a full `mkdocs build`
-of the project; the build of its static export (plain mkdocs-material: the floor); their ratio;
-pages, total and largest page size; peak memory. It writes docs/benchmarks.md.
+For each scale it measures, with several runs and their median: `career check`; a `mkdocs build` of the
+project's main edition; the build of its static export (`career export --format mkdocs`: plain
+mkdocs-material, the floor); their ratio per page. Once per scale: the build with both editions, the
+search index (size, gzip size) and the time of a first search in Chromium. It writes docs/benchmarks.md
+and docs/en/benchmarks.md.
 """
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import platform
 import statistics
@@ -18,22 +21,12 @@ from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import write_reports
 from synth import ROOT, make_project
 
 RSS = Path(__file__).resolve().parent / "rss.py"
-
-NOTES = """## 해석 { #notes }
-
-- 프로젝트 빌드와 하한선의 차이는 대부분 고정 비용과 페이지 생성입니다. 고정 비용은 mkdocs-macros 플러그인을
-  불러오는 데 약 0.27 s(이 플러그인이 requests 등을 함께 불러옴), pydantic과 우리 코드를 불러오는 데 약 0.2 s로,
-  1×처럼 빌드가 짧을 때 비율을 키웁니다. 페이지 생성(YAML 읽기와 검증, Jinja 렌더링, URL 목록, /api/ 파일)은
-  50×에서 수 초이며 페이지 수에 비례합니다. 그래서 1.10 목표는 10×에서 가장 가깝고, 1×와 50×에서는 넘습니다.
-- 빌드 시간은 페이지 수에 선형으로 늘어납니다(페이지당 시간이 1×와 50×에서 거의 같음). 사이드바에는 구역과
-  색인 페이지만 있고, 매트릭스는 직무별 요약과 영역별 상세 페이지로 나뉘어 50×에서도 한 페이지가 작습니다.
-- 가장 큰 페이지는 전체 로드맵 체크리스트입니다. 모든 항목을 한 페이지에 담기 때문에 50×(8,400개)에서는
-  수 MB가 되며, 그 규모에서는 직무·레벨별 체크리스트를 쓰는 편이 낫습니다.
-- 합성 프레임워크는 시드의 8개 영역을 배율만큼 복제하고, 직무마다 그중 한 벌(8개 영역)을 쓰게 만듭니다.
-  (bench/synth.py)"""
+#: What a reader types first in the benchmark's search: a transliteration the data never spells out.
+QUERY = "쿠버네티스"
 
 
 def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
@@ -49,32 +42,77 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
 def site_stats(site: Path) -> tuple[int, int, int, str]:
     pages = list(site.rglob("*.html"))
     sizes = {p: p.stat().st_size for p in pages}
-    largest = max(sizes, key=sizes.get)
+    largest = max(sizes, key=lambda p: sizes[p])
     total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
     return len(pages), total, sizes[largest], largest.relative_to(site).as_posix()
 
 
-def measure(scale: int, runs: int, work: Path) -> dict:
+def index_size(site: Path) -> tuple[int, int]:
+    """The main edition's search index (search_index.json and terms.json): bytes, and bytes once
+    gzip-compressed (as a web server sends them)."""
+    files = [(site / "search" / name).read_bytes() for name in ("search_index.json", "terms.json")]
+    return sum(map(len, files)), sum(len(gzip.compress(raw, compresslevel=6)) for raw in files)
+
+
+def first_query_ms(site: Path, query: str) -> float | None:
+    """Milliseconds from typing `query` into the search box of a freshly loaded home page to the first result
+    on screen (index download and preparation included), in Chromium; None without a browser."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import browser  # noqa: PLC0415 - the tests' way of finding and serving Chromium
+
+    path = browser.chromium_path()
+    if path is None:
+        print("  no Chromium found (CHROME_PATH): the search time is left out", file=sys.stderr)
+        return None
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    for url in browser.serve(site):
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=path, args=browser.CHROMIUM_ARGS)
+            page = b.new_page()
+            page.goto(url + "/", wait_until="load")
+            box = page.locator(".md-search__input")
+            box.click()
+            start = time.perf_counter()
+            box.fill(query)
+            box.dispatch_event("keyup")  # Material reads the box on keyup, as when a reader types
+            page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+            elapsed = 1000 * (time.perf_counter() - start)
+            b.close()
+            return elapsed
+    return None
+
+
+def measure(scale: int, runs: int, work: Path) -> dict[str, object]:
     project = work / f"x{scale}"
     counts = make_project(scale, project)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+    main = {**env, "CAREER_LANGUAGES": "ko"}  # one edition, as the export holds one
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
     check = [sys.executable, "-m", "macros.cli", "check", "framework"]
+    export, site, floor = work / f"x{scale}-export", work / f"site{scale}", work / f"site{scale}-export"
+    timed([sys.executable, "-m", "macros.cli", "export", "--format", "mkdocs", "--out", str(export)], project, main)
     checks, builds, exports, mem = [], [], [], 0
-    export = work / f"x{scale}-export"
-    t, _ = timed([sys.executable, "-m", "macros.cli", "export", "--format", "mkdocs", "--out", str(export)], project, env)
     for i in range(runs):
         print(f"  {scale}×: run {i + 1}/{runs}", file=sys.stderr, flush=True)
         checks.append(timed(check, project, env)[0])
-        t, rss = timed([*mkdocs, "-d", str(work / f"site{scale}")], project, env)
+        t, rss = timed([*mkdocs, "-d", str(site)], project, main)
         builds.append(t)
         mem = max(mem, rss)
-        exports.append(timed([*mkdocs, "-d", str(work / f"site{scale}-export")], export, env)[0])
-    pages, total, largest, largest_name = site_stats(work / f"site{scale}")
+        exports.append(timed([*mkdocs, "-d", str(floor)], export, env)[0])
+    pages, total, largest, largest_name = site_stats(site)
+    floor_pages = site_stats(floor)[0]
+    raw, gz = index_size(site)
+    query = first_query_ms(site, QUERY)
+    both, both_rss = timed([*mkdocs, "-d", str(work / f"site{scale}-both")], project, env)
+    both_pages = sum(1 for _ in (work / f"site{scale}-both").rglob("*.html"))
     b, e = statistics.median(builds), statistics.median(exports)
-    return {"scale": scale, **counts, "check": statistics.median(checks), "build": b, "export": e, "ratio": b / e,
-            "pages": pages, "per_page_ms": 1000 * b / pages, "total_mb": total / 2**20, "largest_kb": largest / 1024,
-            "largest": largest_name, "rss_mb": mem / 1024, "runs": runs}
+    per_page, floor_per_page = 1000 * b / pages, 1000 * e / floor_pages
+    return {"scale": scale, **counts, "check": statistics.median(checks), "build": b, "export": e, "pages": pages,
+            "export_pages": floor_pages, "per_page_ms": per_page, "export_per_page_ms": floor_per_page,
+            "ratio": per_page / floor_per_page, "both": both, "both_pages": both_pages, "total_mb": total / 2**20,
+            "largest_kb": largest / 1024, "largest": largest_name, "rss_mb": max(mem, both_rss) / 1024,
+            "index_mb": raw / 2**20, "index_gz_mb": gz / 2**20, "query_ms": query, "runs": runs}
 
 
 def machine() -> str:
@@ -86,47 +124,11 @@ def machine() -> str:
             f"{platform.python_version()}, mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}")
 
 
-def write_report(rows: list[dict], out: Path) -> None:
-    base = rows[0]["per_page_ms"]
-    lines = [
-        "# 성능 측정 { #top }", "",
-        "`make bench`가 만든 표입니다. 시드의 1배, 10배, 50배 크기인 합성 프레임워크마다 `career check`, 프로젝트 전체 빌드",
-        "(`mkdocs build`), 그 정적 내보내기(`career export --format mkdocs`, 매크로·훅 없는 mkdocs-material만의 빌드)를",
-        "여러 번 재고 중앙값을 적었습니다. 정적 내보내기 빌드가 하한선이며 목표는 프로젝트 빌드 ≤ 1.10 × 하한선입니다.", "",
-        f"측정 환경: {machine()}", "",
-        "| 배율 | 직무 | 레벨 | 영역 | 항목 | 페이지 | check (s) | 빌드 (s) | 정적 내보내기 빌드 (s) | 비율 | 페이지당 (ms) "
-        "| 페이지당 (1× 대비) | 사이트 (MB) | 가장 큰 페이지 (KB) | 최대 메모리 (MB) |",
-        "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
-    ]
-    for r in rows:
-        lines.append(
-            f"| {r['scale']}× | {r['roles']} | {r['levels']} | {r['areas']} | {r['items']} | {r['pages']} | {r['check']:.2f} | "
-            f"{r['build']:.2f} | {r['export']:.2f} | {r['ratio']:.2f} | {r['per_page_ms']:.1f} | {r['per_page_ms'] / base:.2f} | "
-            f"{r['total_mb']:.1f} | {r['largest_kb']:.0f} | {r['rss_mb']:.0f} |")
-    lines += ["", "가장 큰 페이지: " + ", ".join(f"{r['scale']}× `{r['largest']}`" for r in rows),
-              "", "실행 횟수: " + ", ".join(f"{r['scale']}× {r['runs']}회" for r in rows), ""]
-    lines += ["## 목표 { #targets }", "", "| 목표 | 결과 | 달성 |", "|---|---|---|"]
-    ok = lambda cond: "예" if cond else "아니오"  # noqa: E731
-    for r in rows:
-        lines.append(f"| 빌드 ≤ 1.10 × 정적 내보내기 ({r['scale']}×) | {r['ratio']:.2f} | {ok(r['ratio'] <= 1.10)} |")
-    by = {r["scale"]: r for r in rows}
-    if 1 in by and 50 in by:
-        grow = by[50]["per_page_ms"] / by[1]["per_page_ms"]
-        lines.append(f"| 페이지당 시간 50× ≤ 1.1 × 1× | {grow:.2f} | {ok(grow <= 1.1)} |")
-    if 50 in by:
-        lines.append(f"| `career check` 50× ≤ 2 s | {by[50]['check']:.2f} s | {ok(by[50]['check'] <= 2)} |")
-        lines.append(f"| 50× 빌드 메모리 ≤ 1 GiB | {by[50]['rss_mb']:.0f} MB | {ok(by[50]['rss_mb'] <= 1024)} |")
-    if 1 in by:
-        lines.append(f"| 1× 가장 큰 HTML ≤ 300 KB | {by[1]['largest_kb']:.0f} KB | {ok(by[1]['largest_kb'] <= 300)} |")
-    lines += ["", NOTES, ""]
-    out.write_text("\n".join(lines), encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scales", default="1,10,50")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
+    parser.add_argument("--out", default=str(ROOT / "docs"), help="the docs folder: writes benchmarks.md and en/benchmarks.md")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="career-bench-") as tmp:
@@ -134,10 +136,12 @@ def main() -> None:
             print(f"measuring {scale}×", file=sys.stderr, flush=True)
             rows.append(measure(scale, args.runs, Path(tmp)))
             r = rows[-1]
-            print(f"  build {r['build']:.2f}s export {r['export']:.2f}s ratio {r['ratio']:.2f} pages {r['pages']} "
-                  f"check {r['check']:.2f}s rss {r['rss_mb']:.0f}MB largest {r['largest_kb']:.0f}KB", file=sys.stderr)
-    write_report(rows, Path(args.out))
-    print(f"wrote {args.out}", file=sys.stderr)
+            print(f"  build {r['build']:.2f}s ({r['pages']} pages) export {r['export']:.2f}s ({r['export_pages']} pages) "
+                  f"ratio per page {r['ratio']:.2f}; both editions {r['both']:.2f}s; check {r['check']:.2f}s; "
+                  f"index {r['index_gz_mb']:.2f} MB gz; first query {r['query_ms']} ms; rss {r['rss_mb']:.0f} MB",
+                  file=sys.stderr)
+    for path in write_reports(rows, machine(), Path(args.out), QUERY):
+        print(f"wrote {path}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,13 @@ def _write(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")  # JSON is YAML
 
 
+def suffixed(text: str | dict[str, str], suffix: str) -> str | dict[str, str]:
+    """A text field with `suffix` appended, in every language it has."""
+    if isinstance(text, dict):
+        return {lang: value + suffix for lang, value in text.items()}
+    return text + suffix
+
+
 def roles_for(scale: int) -> int:
     return max(1, round(scale * 0.4))
 
@@ -30,17 +37,21 @@ def make_framework(scale: int, dest: Path) -> dict[str, int]:
     src = ROOT / "framework"
     if dest.exists():
         shutil.rmtree(dest)
-    _write(dest / "framework.yml", _load(src / "framework.yml"))
-    _write(dest / "kpis.yml", _load(src / "kpis.yml"))
-    _write(dest / "roadmap.yml", _load(src / "roadmap.yml"))
+    for name in ("framework.yml", "kpis.yml", "roadmap.yml", "glossary.yml"):
+        _write(dest / name, _load(src / name))
     levels = _load(src / "levels.yml")["levels"]
     if scale > 1:
-        levels[-1]["progression"] = {"focus": "기술 전략 → 조직 전략", "goal": "여러 조직에 걸친 기술 방향 제시"}
+        levels[-1]["progression"] = {
+            "focus": {"ko": "기술 전략 → 조직 전략", "en": "Technical strategy → organisational strategy"},
+            "goal": {"ko": "여러 조직에 걸친 기술 방향 제시", "en": "Setting technical direction across organisations"}}
         for i, (lid, title, years) in enumerate(EXTRA_LEVELS):
-            lv = {**levels[3], "id": lid, "title": title, "years": {"min": years}, "years_label": f"{years}년차 이상"}
+            lv = {**levels[3], "id": lid, "title": {"ko": title, "en": title}, "years": {"min": years},
+                  "years_label": {"ko": f"{years}년차 이상", "en": f"{years}+ years"}}
             lv.pop("progression", None)
             if i == 0:
-                lv["progression"] = {"focus": "조직 전략 → 회사 전략", "goal": "회사 전체의 기술 방향 제시"}
+                lv["progression"] = {
+                    "focus": {"ko": "조직 전략 → 회사 전략", "en": "Organisational strategy → company strategy"},
+                    "goal": {"ko": "회사 전체의 기술 방향 제시", "en": "Setting the whole company's technical direction"}}
             levels.append(lv)
         levels[3]["years"] = {"min": 10, "max": 13}
         levels[4]["years"] = {"min": 13, "max": 16}
@@ -51,7 +62,7 @@ def make_framework(scale: int, dest: Path) -> dict[str, int]:
     for k in range(scale):
         sfx = "" if k == 0 else f"-c{k}"
         for a in seed_areas:
-            area = {**a, "id": a["id"] + sfx, "number": a["number"] + 8 * k, "title": a["title"] + (f" {k}" if k else "")}
+            area = {**a, "id": a["id"] + sfx, "number": a["number"] + 8 * k, "title": suffixed(a["title"], f" {k}" if k else "")}
             area["groups"] = [{**g, "id": g["id"] + sfx, "items": [{**it, "id": it["id"] + sfx} for it in g["items"]]}
                               for g in a["groups"]]
             n_items += sum(len(g["items"]) for g in area["groups"])
@@ -71,10 +82,11 @@ def make_framework(scale: int, dest: Path) -> dict[str, int]:
     for r in range(n_roles):
         k = r % scale
         sfx = "" if k == 0 else f"-c{k}"
-        role = {**base_role, "id": base_role["id"] + (f"-{r}" if r else ""), "title": base_role["title"] + (f" {r}" if r else ""),
+        role = {**base_role, "id": base_role["id"] + (f"-{r}" if r else ""), "title": suffixed(base_role["title"], f" {r}" if r else ""),
                 "areas": [a + sfx for a in base_role["areas"]]}
         role["levels"] = {lid: {**base_role["levels"][lid if lid in base_role["levels"] else "lead"],
-                                "title": f"{lid.capitalize()} Engineer {r}"} for lid in level_ids}
+                                "title": {"ko": f"{lid.capitalize()} 엔지니어 {r}", "en": f"{lid.capitalize()} Engineer {r}"}}
+                          for lid in level_ids}
         _write(dest / "roles" / f"{role['id']}.yml", role)
     return {"levels": len(levels), "roles": n_roles, "areas": 8 * scale, "items": n_items}
 

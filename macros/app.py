@@ -146,7 +146,7 @@ def build(options: BuildOptions, fw: Framework | None = None) -> SiteBuild:
     doc = url_list(fw, pages, moved, options.prefix)
     files = [(urls.url(old).strip("/") + "/index.html", redirect_html(renderer.env, urls.href(old, new), options.language))
              for old, new in moved.items()]
-    files.append((urls.URL_LIST, documents.dumps(doc)))
+    files.append((urls.URL_LIST, documents.dumps(doc, compact=True)))
     files += api_files(fw, options.root_url, facts, options.language)
     note = labels.footer_version.format(version=fw.meta.version) + (f" · {version}" if version else "")
     footer = str(escape.html(f"{options.copyright} · {note}" if options.copyright else note))
@@ -186,10 +186,10 @@ def _resolves(link: Link, anchors: dict[str, set[str]], options: BuildOptions) -
 
 def api_files(fw: Framework, base_url: str | None, facts: Facts, lang: Language = "ko") -> list[tuple[str, str]]:
     """The exports published with the site under /api/ (per edition: texts in its language)."""
-    out = [(urls.API_FRAMEWORK, documents.framework_json(fw)), (urls.API_SCHEMA, documents.framework_schema()),
+    out = [(urls.API_FRAMEWORK, documents.framework_json(fw, compact=True)), (urls.API_SCHEMA, documents.framework_schema(compact=True)),
            (urls.API_MATRIX, documents.matrix_csv(fw, lang)), (urls.API_CHECKLIST_INDEX, documents.checklist_index(fw, lang))]
     for role in fw.roles:
         for level, _ in fw.role_levels(role):
             out.append((urls.api_jd(role.id, level.id),
-                        documents.jd_json(fw, role, level, base_url, lang, ex=facts.expectations)))
+                        documents.jd_json(fw, role, level, base_url, lang, ex=facts.expectations, compact=True)))
     return out

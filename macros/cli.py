@@ -19,6 +19,7 @@ from .exports import documents
 from .exports.jobposting import ExportError, PostingOptions, ats_html, ats_text, job_posting_json
 from .review import report, revisions
 from .review.contract import PUBLISHED, published_name, write_published
+from .views.common import Facts
 
 DEFAULT_FRAMEWORK = "framework"
 AUDIENCES: tuple[app.Audience, ...] = ("internal", "public")
@@ -58,13 +59,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     fw, problems = check(args.path)
     if fw is not None:
         broken: list[Diagnostic] = []
-        for audience in AUDIENCES:  # each audience's released URL list (the public one when there is one)
-            if audience != "internal" and not (Path(args.path) / published_name(audience)).is_file():
-                continue
-            sites, lost = _editions(args.path, audience, fw)
-            broken += lost
-            if audience == "internal" and not lost:
-                problems = sorted(set(problems) | set(_kit_warnings(sites[0])))
+        for audience in AUDIENCES:  # each audience's released URL list, when there is one (building is the slow part)
+            if (Path(args.path) / published_name(audience)).is_file():
+                broken += _editions(args.path, audience, fw)[1]
+        if not broken:
+            problems = sorted(set(problems) | set(_kit_warnings(fw, Path(args.path))))
         if broken:
             problems, fw = [*problems, *broken], None
     if fw is None:
@@ -97,18 +96,18 @@ def _untranslated(args: argparse.Namespace) -> int:
     return 0
 
 
-def _kit_warnings(site: app.SiteBuild) -> list[Diagnostic]:
+def _kit_warnings(fw: Framework, framework_dir: Path) -> list[Diagnostic]:
     """A role level whose interview kit has fewer than 3 questions (only when there are questions at all)."""
-    fw = site.fw
     if not fw.interviews:
         return []
+    interviews = Facts.of(fw).interviews
     out = []
     for role in fw.roles:
         for level, _ in fw.role_levels(role):
-            n = sum(len(qs) for _, qs in site.facts.interviews.kit(role, level))
+            n = sum(len(qs) for _, qs in interviews.kit(role, level))
             if n < 3:
                 src = fw.sources.get(app.Ref.role_level(role.id, level.id))
-                path = str(site.options.framework_dir / src.path) if src else str(site.options.framework_dir)
+                path = str(framework_dir / src.path) if src else str(framework_dir)
                 out.append(Diagnostic(path, src.line if src else 0, 1, f"the interview kit of {role.id} at {level.id} has "
                                       f"{_n(n, 'question')}; add questions (interview/) probing what it expects "
                                       "so it has at least 3", "warning"))

@@ -23,18 +23,24 @@ def fw():
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def playwright_api():
+    """Playwright's sync API, started once per test worker (it cannot be started twice in one thread)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_api):
     """One Chromium per test worker, for the browser suites (tests/browser.py finds it)."""
     import browser
 
     path = browser.chromium_path()
     browser.require(path is not None, "no Chromium or Chrome found: set CHROME_PATH, or apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=browser.CHROMIUM_ARGS)
-        yield b
-        b.close()
+    b = playwright_api.chromium.launch(executable_path=path, args=browser.CHROMIUM_ARGS)
+    yield b
+    b.close()
 
 
 @pytest.fixture(scope="module")

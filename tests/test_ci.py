@@ -35,7 +35,7 @@ def test_browser_discovery_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.mark.browser
-def test_tests_run_with_only_google_chrome(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tests_run_with_only_google_chrome(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, playwright_api) -> None:
     """The browser installed under Chrome's name only (as on GitHub's runners), chosen through CHROME_PATH."""
     real = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     browser.require(real is not None, "no Chromium or Chrome to test with")
@@ -44,14 +44,11 @@ def test_tests_run_with_only_google_chrome(tmp_path: Path, monkeypatch: pytest.M
     chrome.symlink_to(real)
     monkeypatch.setenv("PATH", str(chrome.parent))
     monkeypatch.setenv("CHROME_PATH", str(chrome))
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=browser.chromium_path(), args=browser.CHROMIUM_ARGS)
-        page = b.new_page()
-        page.set_content("<p id='x'>ok</p>")
-        assert page.inner_text("#x") == "ok"
-        b.close()
+    b = playwright_api.chromium.launch(executable_path=browser.chromium_path(), args=browser.CHROMIUM_ARGS)
+    page = b.new_page()
+    page.set_content("<p id='x'>ok</p>")
+    assert page.inner_text("#x") == "ok"
+    b.close()
 
 
 def tool(name: str) -> str:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import ROOT, build_site
 
-from macros.site.search import Glossary, bigrams, hidden_field, sections
+from macros.site.search import Glossary, bigrams, sections, terms
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 
@@ -32,7 +32,37 @@ def test_glossary_synonyms_by_hand() -> None:
     g = Glossary([GlossaryTerm(id="k", term="Kubernetes", variants=("쿠버네티스", "k8s"))])
     assert g.synonyms("Deploy on kubernetes (EKS)") == ["Kubernetes", "쿠버네티스", "k8s"]
     assert g.synonyms("k8sx and kubernetesy") == []  # whole words only for Latin forms
-    assert hidden_field("배포", "Kubernetes", g) == "배포 kubernetes 쿠버네티스 쿠버 버네 네티 티스 k8s"
+    g = Glossary([GlossaryTerm(id="a", term="API", variants=("에이피아이",)),
+                  GlossaryTerm(id="g", term="API Gateway", variants=("API 게이트웨이",))])
+    assert g.synonyms("an api gateway") == ["API Gateway", "API 게이트웨이"]  # the longer term wins
+    assert g.synonyms("api gatewayx") == ["API", "에이피아이"]  # ... unless it ends inside a word
+    assert g.synonyms("apis") == []
+
+
+def test_terms_by_hand() -> None:
+    assert terms("코드 리뷰를 한다 · CI/CD와 Python 3.12") == {"코드", "리뷰", "뷰를", "한다", "와", "ci", "cd", "python", "3", "12"}
+    assert terms("팀") == {"팀"}
+
+
+def test_postings_by_hand() -> None:
+    from macros.site.search import Entry, terms_json
+
+    g = Glossary([])
+    entries = [Entry.of("a/", "설계", "리뷰", 4, g), Entry.of("b/", "리뷰", "", None, g),
+               Entry.of("b/#gil-basics", "GIL", "설계 리뷰", None, g, ["gil", "basics"])]
+    doc = json.loads(terms_json(entries))
+    assert doc["entries"] == 3 and doc["terms"] == ["basics", "gil", "리뷰", "설계"]
+    # entry n holding a term: 2n, or 2n+1 in its title; stored as differences from the previous number
+    assert doc["postings"] == [[4], [5], [0, 3, 1], [1, 3]]  # 리뷰: 0, 3, 4 → 0, +3, +1; 설계: 1, 4 → 1, +3
+    assert entries[0].doc() == {"location": "a/", "title": "설계", "text": "리뷰", "boost": 4}
+
+
+def test_entries_escape_and_shorten() -> None:
+    from macros.site.search import SHOWN, Entry
+
+    e = Entry.of("x/", 'a <b> & "c"', "가 " * 400, None, Glossary([]))
+    assert e.doc()["title"] == 'a &lt;b&gt; &amp; "c"'
+    assert len(e.text) <= SHOWN + 1 and e.text.endswith("…")
 
 
 def test_sections_leave_noindex_regions_out() -> None:
@@ -59,28 +89,24 @@ def test_index_is_lean(served: tuple[str, Path]) -> None:
     assert [d["text"] for d in checklists] == [""]  # working pages are found by title only
     assert not any("메모 (근거)" in d["text"] or "framework/competencies/" in d["text"] for d in index["docs"])
     assert len(gzip.compress(raw)) < 200_000
+    postings = json.loads((served[1] / "search" / "terms.json").read_text(encoding="utf-8"))
+    assert postings["entries"] == len(index["docs"]) and len(postings["terms"]) == len(postings["postings"])
 
 
 @pytest.fixture(scope="module")
-def search(served: tuple[str, Path]):
-    path = browser.chromium_path()
-    browser.require(path is not None, "no Chromium or Chrome found: set CHROME_PATH, or apt-get install chromium")
-    from playwright.sync_api import sync_playwright
+def search(served: tuple[str, Path], chromium):
+    page = chromium.new_page(base_url=served[0])
 
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=browser.CHROMIUM_ARGS)
-        page = b.new_page(base_url=served[0])
+    def run(query: str) -> list[str]:
+        """The result links for `query`, opened as Material's search deep link (?q=) on a fresh page."""
+        page.goto("/?q=" + quote(query))
+        page.wait_for_function("document.querySelector('.md-search-result__meta')?.textContent.match(/\\d|없|No /)")
+        links = page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
+                                          "els => els.map(e => e.getAttribute('href'))")
+        return [link.split("://", 1)[-1].split("/", 1)[-1].split("?")[0] for link in links]
 
-        def run(query: str) -> list[str]:
-            """The result links for `query`, opened as Material's search deep link (?q=) on a fresh page."""
-            page.goto("/?q=" + quote(query))
-            page.wait_for_function("document.querySelector('.md-search-result__meta')?.textContent.match(/\\d|없|No /)")
-            links = page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
-                                              "els => els.map(e => e.getAttribute('href'))")
-            return [link.split("://", 1)[-1].split("/", 1)[-1].split("?")[0] for link in links]
-
-        yield run
-        b.close()
+    yield run
+    page.close()
 
 
 @pytest.mark.browser
@@ -99,3 +125,38 @@ def test_definitions_rank_above_checklists_and_kits(search) -> None:
     first_definition = next(i for i, r in enumerate(results) if r.startswith("competencies/"))
     working = [i for i, r in enumerate(results) if "checklist" in r or r.endswith("/interview/") or r.startswith("changelog")]
     assert all(first_definition < i for i in working), results
+
+
+@pytest.fixture(scope="module")
+def served_en(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    out = tmp_path_factory.mktemp("site-en")
+    for url in browser.serve(out):
+        result = build_site(ROOT, out, site_url=url + "/", languages="ko,en")
+        assert result.returncode == 0, result.stderr
+        yield url
+
+
+@pytest.fixture(scope="module")
+def search_en(served_en: str, chromium):
+    """The English edition's search box (its own index under /en/search/)."""
+    page = chromium.new_page(base_url=served_en)
+
+    def run(query: str) -> list[str]:
+        page.goto("/en/?q=" + quote(query))
+        page.wait_for_function("document.querySelector('.md-search-result__meta')?.textContent.match(/\\d|No /)")
+        return page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
+                                         "els => els.map(e => new URL(e.href).pathname)")
+
+    yield run
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("query", "expect"), [("code reviews", "/en/competencies/collaboration-leadership/"),
+                                               ("kube", "/en/competencies/infra-devops/"),
+                                               ("쿠버네티스", "/en/competencies/infra-devops/")])
+def test_the_english_edition_searches_its_own_pages(search_en, query: str, expect: str) -> None:
+    results = search_en(query)
+    assert results and all(r.startswith("/en/") for r in results)
+    assert expect in list(dict.fromkeys(results))[:5], results[:8]

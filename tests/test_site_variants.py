@@ -25,8 +25,9 @@ def test_second_role_renders_with_no_code_change(tmp_path: Path) -> None:
     assert "분석 플랫폼 아키텍처 설계" in site.page("/roles/data-engineer/mid-to-senior/").text
     matrix = site.page("/roles/data-engineer/matrix/")
     assert "OLAP/분석형 DB" in matrix.text and "웹 프레임워크" not in matrix.text  # only the role's areas
-    header = re.search(r"<thead>(.*?)</thead>", matrix.content(), re.S).group(1)
-    rows = re.findall(r"<tr>(.*?)</tr>", re.search(r"<tbody>(.*?)</tbody>", matrix.content(), re.S).group(1), re.S)
+    table = re.search(r'<table class="cf-matrix.*?</table>', matrix.content(), re.S).group(0)  # not the heat map above it
+    header = re.search(r"<thead>(.*?)</thead>", table, re.S).group(1)
+    rows = re.findall(r"<tr>(.*?)</tr>", re.search(r"<tbody>(.*?)</tbody>", table, re.S).group(1), re.S)
     assert header.count("<th") == 2 + 4  # area, group and one column per level
     assert all(row.count("<td") + row.count("<th") == 2 + 4 for row in rows)
     assert 'href="roles/data-engineer/"' in site.page("/").source  # in the sidebar and the home page

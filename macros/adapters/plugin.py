@@ -28,7 +28,7 @@ from mkdocs.utils.meta import get_data
 
 from ..app import BuildError, BuildOptions, SiteBuild, build
 from ..core.text import LANGUAGES, Language
-from ..site.search import Glossary, add_hidden_field, index_json, page_entries
+from ..site.search import Glossary, index_json, page_entries, terms_json, written_entry
 from .page import GeneratedPage
 
 EDITION_NAMES = {"ko": "한국어", "en": "English"}
@@ -94,6 +94,7 @@ class CareerPlugin(BasePlugin[CareerConfig]):
             raise PluginError(str(exc)) from None
         config.nav = self.site.nav
         config.copyright = self.site.footer
+        config.extra["career_search"] = True  # theme/main.html: search with assets/search-worker.js and search/terms.json
         if not self.main:
             config.site_name = self.site.fw.meta.name.get(self.language)
         if len(self.editions) > 1:
@@ -142,13 +143,14 @@ class CareerPlugin(BasePlugin[CareerConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None
         path = Path(config.site_dir) / "search" / "search_index.json"
-        if path.is_file():
+        if path.is_file():  # Material's search plugin wrote the hand-written pages' entries: add ours, and the terms
             index = json.loads(path.read_text(encoding="utf-8"))
             glossary = Glossary(self.site.fw.glossary)
-            docs = [add_hidden_field(e, glossary) for e in index["docs"]]
+            entries = [written_entry(doc, glossary) for doc in index["docs"]]
             for page in self.site.pages:
-                docs += page_entries(page, glossary, lang=self.language)
-            path.write_text(index_json(index["config"], docs), encoding="utf-8")
+                entries += page_entries(page, glossary, lang=self.language)
+            path.write_text(index_json(index["config"], entries), encoding="utf-8")
+            (path.parent / "terms.json").write_text(terms_json(entries), encoding="utf-8")
         if self.main:
             for lang in self.editions[1:]:
                 build_edition(config, lang, self.config)

@@ -1,8 +1,9 @@
 """Reads a framework folder into a `Framework`, collecting every problem before giving up."""
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -129,18 +130,35 @@ def read_files(root: Path) -> tuple[dict[str, list[Parsed]], set[str], list[Diag
     return parsed, failed, problems
 
 
+def _holds_models(annotation: Any) -> bool:
+    """Whether a field's type can hold a pydantic model other than Text, at any depth."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation is not Text
+    return any(_holds_models(arg) for arg in get_args(annotation))
+
+
+@cache
+def _walk_plan(cls: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A model class's required fields (whose Text must not be internal), and its fields worth descending into."""
+    fields = cls.model_fields
+    return (tuple(n for n, f in fields.items() if f.is_required()),
+            tuple(n for n, f in fields.items() if _holds_models(f.annotation)))
+
+
 def required_internal_texts(parsed: dict[str, list[Parsed]]) -> list[Diagnostic]:
     """A required text cannot be internal (the public build would have nothing to show): mark its entity."""
     out: list[Diagnostic] = []
 
     def walk(value: Any, p: Parsed, loc: tuple[str | int, ...]) -> None:
         if isinstance(value, BaseModel):
-            for name, info in type(value).model_fields.items():
+            required, children = _walk_plan(type(value))
+            for name in required:
                 child = getattr(value, name)
-                if isinstance(child, Text) and child.internal and info.is_required():
+                if isinstance(child, Text) and child.internal:
                     out.append(p.marks.diagnostic((*loc, name), f"'{name}' is required, so its text cannot be internal; "
                                                                 "mark the whole entity `internal: true` instead"))
-                walk(child, p, (*loc, name))
+            for name in children:
+                walk(getattr(value, name), p, (*loc, name))
         elif isinstance(value, tuple):
             for i, v in enumerate(value):
                 walk(v, p, (*loc, i))

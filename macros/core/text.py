@@ -68,9 +68,14 @@ def check_slug(value: str) -> str:
     return value
 
 
+#: Characters that need a closer look: anything but printable ASCII and Hangul syllables (most of the text).
+_UNCOMMON = re.compile(r"[^\x20-\x7e\uac00-\ud7a3]")
+
+
 def _invisible(value: str, *, newlines: bool) -> str | None:
     """The first control or bidirectional-override character of `value`, described, or None."""
-    for i, ch in enumerate(value):
+    for m in _UNCOMMON.finditer(value):
+        ch, i = m.group(), m.start()
         if ch == "\n" and newlines:
             continue
         if ch in _BIDI or (unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200b\u200c\u200d\ufe0f"):

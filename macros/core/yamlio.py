@@ -7,7 +7,7 @@ stages can point at the exact place of a problem.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -68,8 +68,11 @@ def read_yaml(raw: bytes, path: str) -> tuple[Any, Marks]:
     _reject_tabs(text, path)
     marks = Marks(path)
     try:
-        events = yaml.parse(text, Loader=_Loader)
-        value = _Composer(events, marks).document()
+        loader = _Loader(text)
+        try:
+            value = _Composer(loader.get_event, marks).document()
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         raise YamlError(_syntax_error(exc, path)) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (control characters, NUL)
@@ -115,14 +118,14 @@ def _decode(raw: bytes, path: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+_TAB_INDENT = re.compile(r"^ *\t", re.M)
+
+
 def _reject_tabs(text: str, path: str) -> None:
-    for n, line in enumerate(text.splitlines(), 1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            col = indent.index("\t") + 1
-            raise YamlError(
-                Diagnostic(path, n, col, "tab character in indentation; YAML indents with spaces only")
-            )
+    if m := _TAB_INDENT.search(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line = text.count("\n", 0, m.start()) + 1
+        raise YamlError(Diagnostic(path, line, m.end() - line_start, "tab character in indentation; YAML indents with spaces only"))
 
 
 def _scalar(value: str, plain: bool) -> Any:
@@ -146,15 +149,22 @@ def _start(event: yaml.Event) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+_SCALAR, _SEQ, _SEQ_END, _MAP, _MAP_END, _ALIAS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.SequenceEndEvent,
+                                                   yaml.MappingStartEvent, yaml.MappingEndEvent, yaml.AliasEvent)
+
+
 class _Composer:
-    """Builds plain values from parser events, recording marks and refusing unsafe constructs."""
+    """Builds plain values from parser events, recording marks and refusing unsafe constructs. It asks the
+    parser for one event at a time and dispatches on the event's exact type: this loop runs once per value
+    of every file, so it stays lean."""
 
-    def __init__(self, events: Iterator[yaml.Event], marks: Marks) -> None:
-        self.events = iter(events)
+    def __init__(self, next_event: Callable[[], Any], marks: Marks) -> None:
+        # events are typed Any here: the exact-type dispatch below is what keeps this loop fast, and mypy
+        # does not narrow on `type(x) is C`
+        self._next = next_event
         self.marks = marks
-
-    def _next(self) -> yaml.Event:
-        return next(self.events)
+        self.values = marks.values
+        self.keys = marks.keys
 
     def _fail(self, event: yaml.Event, message: str) -> NoReturn:
         line, col = _start(event)
@@ -172,40 +182,48 @@ class _Composer:
             self._fail(event, "more than one YAML document in the file; keep one per file")
         return value
 
-    def node(self, event: yaml.Event, path: Path) -> Any:
+    def _check(self, event: Any, path: Path) -> None:
+        """Refuse what strict data does not use: aliases, anchors, tags, deep nesting."""
+        kind = type(event)
+        if kind is _ALIAS:
+            self._fail(event, f"alias '*{event.anchor}' is not allowed; write the value out in full")
+        if kind is not _SCALAR and kind is not _SEQ and kind is not _MAP:
+            self._fail(event, "unexpected YAML construct")  # pragma: no cover - parser guarantees shape
+        if event.anchor:
+            self._fail(event, f"anchor '&{event.anchor}' is not allowed; write values out in full")
+        if event.tag not in (None, "!"):
+            self._fail(event, f"tag '{event.tag}' is not allowed; plain values only")
         if len(path) > MAX_DEPTH:
             self._fail(event, f"nesting deeper than {MAX_DEPTH} levels")
-        anchor = getattr(event, "anchor", None)
-        if isinstance(event, yaml.AliasEvent):
-            self._fail(event, f"alias '*{anchor}' is not allowed; write the value out in full")
-        if anchor:
-            self._fail(event, f"anchor '&{anchor}' is not allowed; write values out in full")
-        tag = getattr(event, "tag", None)
-        if tag not in (None, "!"):
-            self._fail(event, f"tag '{tag}' is not allowed; plain values only")
-        self.marks.values[path] = _start(event)
-        if isinstance(event, yaml.ScalarEvent):
+
+    def node(self, event: Any, path: Path) -> Any:
+        kind = type(event)
+        if kind is _ALIAS or event.anchor or event.tag not in (None, "!") or len(path) > MAX_DEPTH or \
+                (kind is not _SCALAR and kind is not _SEQ and kind is not _MAP):
+            self._check(event, path)
+        mark = event.start_mark
+        self.values[path] = (mark.line + 1, mark.column + 1)
+        if kind is _SCALAR:
             return _scalar(event.value, plain=bool(event.implicit[0]) and not event.style)
-        if isinstance(event, yaml.SequenceStartEvent):
+        if kind is _SEQ:
             items: list[Any] = []
-            while not isinstance(event := self._next(), yaml.SequenceEndEvent):
-                items.append(self.node(event, (*path, len(items))))
+            nxt, node = self._next, self.node
+            while type(event := nxt()) is not _SEQ_END:
+                items.append(node(event, (*path, len(items))))
             return items
-        if isinstance(event, yaml.MappingStartEvent):
-            return self.mapping(path)
-        return self._fail(event, "unexpected YAML construct")  # pragma: no cover - parser guarantees shape
+        return self.mapping(path)
 
     def mapping(self, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        while not isinstance(event := self._next(), yaml.MappingEndEvent):
-            if not isinstance(event, yaml.ScalarEvent) or getattr(event, "anchor", None) \
-                    or getattr(event, "tag", None) not in (None, "!"):
+        nxt, node, keys = self._next, self.node, self.keys
+        while type(event := nxt()) is not _MAP_END:
+            if type(event) is not _SCALAR or event.anchor or event.tag not in (None, "!"):
                 self._fail(event, "mapping keys must be plain text")
             key = str(event.value)
-            here = _start(event)
+            mark: Any = event.start_mark  # parser events always carry marks
+            here = (*path, key)
             if key in result:
-                first = self.marks.keys[(*path, key)]
-                self._fail(event, f"duplicate key '{key}' (first defined at line {first[0]})")
-            self.marks.keys[(*path, key)] = here
-            result[key] = self.node(self._next(), (*path, key))
+                self._fail(event, f"duplicate key '{key}' (first defined at line {keys[here][0]})")
+            keys[here] = (mark.line + 1, mark.column + 1)
+            result[key] = node(nxt(), here)
         return result

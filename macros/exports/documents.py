@@ -61,18 +61,23 @@ def export_document(fw: Framework) -> ExportDocument:
     )
 
 
-def dumps(data: Any) -> str:
+def dumps(data: Any, *, compact: bool = False) -> str:
+    """JSON as people read it (indented, for the CLI), or compact (the files published with the site: smaller,
+    and written by json's C encoder, several times faster than the indented one)."""
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def framework_json(fw: Framework) -> str:
+def framework_json(fw: Framework, *, compact: bool = False) -> str:
     """`career export --format json`: the whole framework, versioned, pointing at its schema."""
-    return dumps(export_document(fw).model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=False))
+    data = export_document(fw).model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=False)
+    return dumps(data, compact=compact)
 
 
-def framework_schema() -> str:
+def framework_schema(*, compact: bool = False) -> str:
     schema = ExportDocument.model_json_schema(by_alias=True)
-    return dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", **schema})
+    return dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}, compact=compact)
 
 
 def absolute(base_url: str | None, src: str, anchor: str | None = None, lang: Language = "ko") -> str:
@@ -115,8 +120,8 @@ def jd_data(fw: Framework, role: RoleFile, level: Level, base_url: str | None = 
 
 
 def jd_json(fw: Framework, role: RoleFile, level: Level, base_url: str | None = None, lang: Language = "ko",
-            ex: Expectations | None = None) -> str:
-    return dumps(jd_data(fw, role, level, base_url, lang, ex))
+            ex: Expectations | None = None, *, compact: bool = False) -> str:
+    return dumps(jd_data(fw, role, level, base_url, lang, ex), compact=compact)
 
 
 def checklist_index(fw: Framework, lang: Language = "ko") -> str:

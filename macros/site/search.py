@@ -1,23 +1,31 @@
-"""Search index entries that find what Korean readers type.
+"""The search index, built once per edition so that the browser only looks terms up.
 
-Material's search (lunr) matches the start of a whitespace-separated word as written. Korean text
-is spaced loosely ("코드 리뷰" / "코드리뷰"), compounds hide words ("데이터베이스"), particles stick
-to nouns ("설계를"), and English terms are read in Hangul ("쿠버네티스"). So every entry gets a hidden
-field `k`: the two-syllable sequences (bigrams) of its Hangul text, with spaces between Hangul words
-ignored, and the glossary's variants of every term it mentions. The page script turns a query's
-Hangul words into the same bigrams (`assets/search-ko.js`), so a spacing variant, the middle of a
-compound or a word with a particle still meets its page.
+Material's search builds a lunr index in the reader's browser on every visit, and lunr matches the start
+of a whitespace-separated word as written. Both fail Korean readers: "코드 리뷰" is also typed "코드리뷰",
+compounds hide words ("데이터베이스"), particles stick to nouns ("설계를"), English terms are read in
+Hangul ("쿠버네티스"); and building the index took seconds on a large framework. So the build writes:
+
+- `search/search_index.json`: Material's file, one entry per page and per section (location, title,
+  a short text for the result list, boost), read by Material's search UI as before;
+- `search/terms.json`: every term with the entries holding it (postings). Terms are the two-syllable
+  sequences (bigrams) of each Hangul word, one-syllable words as themselves, and Latin words and numbers
+  in lower case; an entry also holds every form of each glossary term it mentions, and a section the
+  words of its anchor (an item's id finds its section).
+
+`assets/search-worker.js` speaks Material's worker protocol: it reads the query the same way (Hangul
+bigrams ignore the spaces between Hangul words, Latin words match as prefixes), looks the terms up and
+ranks entries by how much of each query word they hold, in title or text, times the page kind's boost.
 
 Generated pages are split into sections here, at their headings, from the HTML we rendered (no HTML
-parser); regions marked `<!--noindex-->` (checklist forms, provenance) stay out. Hand-written pages are
-indexed by Material's plugin and get the same `k` field.
+parser); regions marked `<!--noindex-->` (checklist forms, provenance) stay out. Hand-written pages come
+from the entries Material's search plugin wrote.
 """
 from __future__ import annotations
 
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,11 +35,17 @@ from .urls import url
 
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+(?:\s+[\uac00-\ud7a3]+)*")
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+_LATIN_WORD = re.compile(r"[0-9a-z]+")
 _SECTION = re.compile(r'<h([1-3]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"[^>]*>[^<]*</a></h\1>', re.S)
 _NOINDEX = re.compile(r"<!--noindex-->.*?<!--/noindex-->", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 NOINDEX_START, NOINDEX_END = "<!--noindex-->", "<!--/noindex-->"
+#: Characters of text an entry shows in the result list (its terms come from all of it).
+SHOWN = 320
+#: Characters of a section read for terms (a long section is found by what it says early on).
+READ = 8_000
+INDEX_FORMAT = 1
 
 
 def bigrams(text: str, *, across: bool = True) -> list[str]:
@@ -49,17 +63,43 @@ def bigrams(text: str, *, across: bool = True) -> list[str]:
     return list(out)
 
 
+def terms(text: str) -> set[str]:
+    """The index terms of a text: Hangul bigrams (word by word) and lower-case Latin words and numbers."""
+    folded = text.casefold()
+    return {*bigrams(folded, across=False), *_LATIN_WORD.findall(folded)}
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regex alternation of `words` shaped as a prefix tree, so a text is scanned once however many
+    terms there are (a flat `a|b|c…` tries every word at every position). Longer words win."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alternation(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + alternation(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:  # a word ends here: after trying the longer ones
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return alternation(tree)
+
+
 class Glossary:
     """Finds the glossary terms a text mentions, in any of their forms, and gives all their forms."""
 
-    def __init__(self, terms: Iterable[GlossaryTerm]):
+    def __init__(self, entries: Iterable[GlossaryTerm]):
         self.forms: dict[str, tuple[str, ...]] = {}
-        for term in terms:
+        for term in entries:
             forms = (term.term, *term.variants)
             for form in forms:
                 self.forms[form.casefold()] = forms
-        alternatives = sorted(self.forms, key=len, reverse=True)
-        self.pattern = re.compile("|".join(rf"(?<![0-9a-z]){re.escape(f)}(?![0-9a-z])" for f in alternatives)) if alternatives else None
+        self.pattern = re.compile(rf"(?<![0-9a-z])(?:{_trie(self.forms)})(?![0-9a-z])") if self.forms else None
 
     def synonyms(self, text: str) -> list[str]:
         """Every form of every term `text` mentions (the forms found included)."""
@@ -72,14 +112,42 @@ class Glossary:
         return list(found)
 
 
-def hidden_field(title: str, text: str, glossary: Glossary) -> str:
-    """The `k` field of an entry: Hangul bigrams of its title and text, plus glossary synonyms (and their bigrams)."""
-    synonyms = glossary.synonyms(f"{title} {text}")
-    tokens = dict.fromkeys(bigrams(f"{title} {text}", across=False))
-    for form in synonyms:
-        tokens.setdefault(form.casefold())
-        tokens.update(dict.fromkeys(bigrams(form)))
-    return " ".join(tokens)
+@dataclass(frozen=True)
+class Entry:
+    """One search result: a page or one of its sections, with what it is found by."""
+
+    location: str
+    title: str  # plain text
+    text: str  # plain text, as much as the result list shows
+    boost: float | None
+    title_terms: frozenset[str]
+    text_terms: frozenset[str]  # those of the title left out
+
+    @classmethod
+    def of(cls, location: str, title: str, text: str, boost: float | None, glossary: Glossary,
+           extra: Iterable[str] = ()) -> Entry:
+        """An entry whose terms come from its title, all of `text` (up to READ), the glossary forms they
+        mention and `extra` words; it shows the first SHOWN characters of the text."""
+        text = text[:READ]
+        in_title = terms(title)
+        in_text = terms(text) | terms(" ".join(glossary.synonyms(f"{title} {text}"))) | terms(" ".join(extra))
+        return cls(location, title, _shorten(text), boost, frozenset(in_title), frozenset(in_text - in_title))
+
+    def doc(self) -> dict[str, Any]:
+        """The entry of Material's search_index.json (title and text are HTML there)."""
+        out: dict[str, Any] = {"location": self.location, "title": html.escape(self.title, quote=False),
+                               "text": html.escape(self.text, quote=False)}
+        if self.boost is not None:
+            out["boost"] = self.boost
+        return out
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= SHOWN:
+        return text
+    cut = text[:SHOWN]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > SHOWN // 2 else cut).rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -104,38 +172,55 @@ def sections(body: str) -> list[Section]:
     return out
 
 
-_FALLBACK = re.compile(r'<(span|p|li|td)\b[^>]*\blang="(?!{lang}")[a-z]+"[^>]*>.*?</\1>', re.S)
+_FALLBACK = r'<(span|p|li|td)\b[^>]*\blang="(?!{lang}")[a-z]+"[^>]*>.*?</\1>'
 
 
-def page_entries(page: SitePage, glossary: Glossary, limit: int = 4_000, lang: str = "ko") -> list[dict[str, Any]]:
-    """Material search entries for one generated page: the page, then one per section. Working pages
-    (checklists, kits, matrices, the changelog) repeat what definition pages say: one entry, by title."""
+def page_entries(page: SitePage, glossary: Glossary, lang: str = "ko") -> list[Entry]:
+    """The entries of one generated page: the page, then one per section. Working pages (checklists,
+    kits, matrices, the changelog) repeat what definition pages say: one entry, found by its title."""
     location = url(page.src).lstrip("/")
     boost = SEARCH_BOOST.get(page.route.kind)
     if page.route.kind in SEARCH_TITLE_ONLY:
-        return [{"location": location, "title": page.title, "text": "", "k": hidden_field(page.title, "", glossary),
-                 **({"boost": boost} if boost is not None else {})}]
+        return [Entry.of(location, page.title, "", boost, glossary)]
     body = page.body.html
     if lang != "ko":  # an edition's index holds its own language: untranslated text (marked lang="ko") stays out
-        body = re.sub(_FALLBACK.pattern.replace("{lang}", lang), " ", body, flags=re.S)
+        body = re.sub(_FALLBACK.replace("{lang}", lang), " ", body, flags=re.S)
     out = []
     for i, s in enumerate(sections(body)):
-        text = s.text[:limit]
-        hidden = hidden_field(s.title, text, glossary)
-        entry: dict[str, Any] = {"location": location if i == 0 else f"{location}#{s.anchor}",
-                                 "title": page.title if i == 0 else s.title, "text": str(html.escape(text, quote=False)),
-                                 "k": hidden if i == 0 else f"{s.anchor} {hidden}"}  # an item's id finds its section
-        if boost is not None:
-            entry["boost"] = boost
-        out.append(entry)
+        if i == 0:
+            out.append(Entry.of(location, page.title, s.text, boost, glossary))
+        else:
+            out.append(Entry.of(f"{location}#{s.anchor}", s.title, s.text, boost, glossary, s.anchor.split("-")))
     return out
 
 
-def index_json(config: dict[str, Any], docs: list[dict[str, Any]]) -> str:
-    """The search index file: compact JSON, Hangul written as is (not as \\u escapes: half the size)."""
-    return json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+def written_entry(doc: dict[str, Any], glossary: Glossary) -> Entry:
+    """A hand-written page's entry, from the one Material's search plugin wrote (title and text as HTML)."""
+    location = str(doc.get("location", ""))
+    anchor = location.split("#", 1)[1] if "#" in location else ""
+    return Entry.of(location, plain(str(doc.get("title", ""))), plain(str(doc.get("text", ""))), doc.get("boost"),
+                    glossary, anchor.split("-") if anchor else ())
 
 
-def add_hidden_field(entry: dict[str, Any], glossary: Glossary) -> dict[str, Any]:
-    """A hand-written page's entry (indexed by Material) with the same `k` field."""
-    return {**entry, "k": hidden_field(plain(entry.get("title", "")), plain(entry.get("text", "")), glossary)}
+def index_json(config: dict[str, Any], entries: Sequence[Entry]) -> str:
+    """Material's search_index.json: compact, Hangul written as is (not as \\u escapes: half the size)."""
+    return json.dumps({"config": config, "docs": [e.doc() for e in entries]}, ensure_ascii=False, separators=(",", ":"))
+
+
+def terms_json(entries: Sequence[Entry]) -> str:
+    """search/terms.json: `terms` sorted, and for each its postings: entry numbers (in search_index.json's
+    order) times two, plus one when the term is in the entry's title, stored as differences from the
+    previous number (small numbers: a smaller file)."""
+    postings: dict[str, list[int]] = {}
+    for n, entry in enumerate(entries):
+        for term in entry.title_terms:
+            postings.setdefault(term, []).append(2 * n + 1)
+        for term in entry.text_terms:
+            postings.setdefault(term, []).append(2 * n)
+    ordered = sorted(postings)
+    lists = []
+    for term in ordered:
+        numbers = sorted(postings[term])
+        lists.append([numbers[0], *(b - a for a, b in zip(numbers, numbers[1:]))])
+    doc = {"format": INDEX_FORMAT, "entries": len(entries), "terms": ordered, "postings": lists}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))

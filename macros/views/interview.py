@@ -69,24 +69,32 @@ class Interviews:
         """Questions any part of whose chain probes the area (whole chains)."""
         return self._banks.get(area.id, ())
 
+    @cached_property
+    def _by_level(self) -> dict[str, list[tuple[InterviewFile, Question]]]:
+        """Questions by each level they suit (a kit only looks at its level's)."""
+        out: dict[str, list[tuple[InterviewFile, Question]]] = {}
+        for topic, q in self.fw.questions():
+            for level_id in q.levels:
+                out.setdefault(level_id, []).append((topic, q))
+        return out
+
     def kit(self, role: RoleFile, level: Level) -> tuple[tuple[AreaFile, tuple[AskedQuestion, ...]], ...]:
         """A role × level kit: questions suited to the level that probe something the level expects
         (an item from it or lower, or a competency with a behaviour in force), grouped by the area of
         the first thing probed; follow-ups probing only higher items are left out."""
         areas = {a.id for a in self.fw.role_areas(role)}
+        item, group, applies_at = self.fw.item, self.fw.group, self.fw.applies_at
 
         def expected(ids: Iterable[str]) -> list[AreaFile]:
-            return [self.fw.item(i).area for i in ids
-                    if self.fw.item(i).area.id in areas and self.fw.applies_at(self.fw.item(i).level.id, level.id)]
+            return [p.area for p in map(item, ids) if p.area.id in areas and applies_at(p.level.id, level.id)]
 
         def in_force(gids: Iterable[str]) -> list[AreaFile]:
-            return [self.fw.group(g)[1] for g in gids
-                    if self.fw.group(g)[1].id in areas and self.fw.behaviour_at(self.fw.group(g)[0], level.id)]
+            return [area for g, area in map(group, gids) if area.id in areas and self.fw.behaviour_at(g, level.id)]
 
         grouped: dict[str, tuple[AreaFile, list[AskedQuestion]]] = {}
-        for topic, q in self.fw.questions():
+        for topic, q in self._by_level.get(level.id, ()):
             hits = expected(q.items) + in_force(q.groups)
-            if level.id not in q.levels or not hits:
+            if not hits:
                 continue
             asked = self._asked(topic, q, lambda ids: not ids or bool(expected(ids)))
             grouped.setdefault(hits[0].id, (hits[0], []))[1].append(asked)
