@@ -270,6 +270,35 @@ def test_markdown_import_reports_unmatched_and_confirms_overwrites(page, tmp_pat
     assert "항목 2개를 가져왔습니다" in status and "존재하지 않는 항목" in status
 
 
+def test_a_note_without_a_link_is_exported(page) -> None:
+    page.goto(JUNIOR)
+    page.locator('[data-item="gil"] summary').click()
+    page.fill("#cf-gil-note", "GIL 정리 중")
+    md = download(page, "export-md")
+    assert "- [ ] GIL (Global Interpreter Lock) 동작 원리 - GIL 정리 중" in md.splitlines()
+
+
+def test_another_levels_markdown_imports_whole(page, tmp_path: Path) -> None:
+    """A Mid checklist exported, then imported on the Junior page: every line is a real item, so none is
+    unmatched; ticked ones are stored (also those not on this page), unticked ones leave nothing behind."""
+    page.goto("/roles/python-backend/mid/checklist/")
+    page.check("#cf-gil")
+    mid_only = page.locator('.cf-item[data-scope="new"]').first.get_attribute("data-item")
+    page.check(f"#cf-{mid_only}")
+    md = download(page, "export-md")
+    page.once("dialog", lambda d: d.accept())
+    page.click('[data-cf-action="clear"]')
+    page.goto(JUNIOR)
+    path = tmp_path / "mid.md"
+    path.write_text(md, encoding="utf-8")
+    import_file(page, path)
+    page.wait_for_function("document.querySelector('[data-cf-status]').textContent.length > 0")
+    status = page.inner_text("[data-cf-status]")
+    assert "항목 2개를 가져왔습니다" in status and "프레임워크에 없는" not in status, status
+    assert set(stored(page)) == {"gil", mid_only}
+    assert page.is_checked("#cf-gil")
+
+
 def test_retired_and_renamed_items_are_kept(page) -> None:
     page.goto(ROADMAP)
     page.evaluate(f"""localStorage.setItem('{KEY}', JSON.stringify({{version: 1, items: {{

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site, run_career
+from conftest import ROOT, build_site, make_project, run_career
 from site_html import Site
 
 pytestmark = pytest.mark.slow
@@ -107,3 +107,15 @@ def test_released_list_holds_both_editions() -> None:
     listed = json.loads((ROOT / "framework" / "published-urls.json").read_text(encoding="utf-8"))["pages"]
     assert "/roles/python-backend/junior/" in listed and "/en/roles/python-backend/junior/" in listed
     assert Path(ROOT / "framework" / "published-urls.public.json").is_file()
+
+
+def test_a_broken_edition_fails_the_build_and_says_why(tmp_path: Path) -> None:
+    """Each other edition is built in its own process; its warnings reach the terminal and fail a strict build."""
+    project = make_project(tmp_path / "p")
+    page = project / "docs" / "en" / "linking.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[broken](missing.md)\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site", languages="ko,en")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "(en) WARNING" in result.stderr and "missing.md" in result.stderr
+    assert "the English edition could not be built; its messages are above" in result.stderr
+    assert not (tmp_path / "site" / "en").exists()

@@ -5,20 +5,25 @@ files, navigation and footer, and leaves hand-written pages to mkdocs-macros. Op
 mkdocs.yml; environment variables override them (CAREER_FRAMEWORK_DIR, CAREER_AUDIENCE,
 CAREER_LANGUAGES). `mkdocs serve` rebuilds on YAML and template edits; a Python edit needs a restart.
 
-Editions: the first of `languages` is the site at `/`; after it is built, the plugin builds each other
-language into `/<lang>/` (a second MkDocs build of the same config with the theme in that language).
-Hand-written pages of an edition come from `docs/<lang>/`.
+Editions: the first of `languages` is the site at `/`; the plugin builds each other language into
+`/<lang>/` as a second `mkdocs build` of the same config, in its own process (CAREER_EDITION=<lang>)
+started with the main build into a folder of its own and moved into place at the end: each build holds
+only its own pages in memory, and two cores build both at once. Hand-written pages of an edition come
+from `docs/<lang>/`.
 """
 from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
 from pathlib import Path
 from typing import Any, Literal
 
-from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import config_options as c
-from mkdocs.config import load_config
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -32,6 +37,7 @@ from ..site.search import Glossary, index_json, page_entries, terms_json, writte
 from .page import GeneratedPage
 
 EDITION_NAMES = {"ko": "한국어", "en": "English"}
+EDITION_VARIABLE = "CAREER_EDITION"  # set on the process that builds another edition
 DOCS_LANGUAGE: Language = "ko"  # hand-written pages in docs/ are Korean; docs/<lang>/ holds the other languages
 
 
@@ -58,6 +64,7 @@ class CareerPlugin(BasePlugin[CareerConfig]):
     def __init__(self) -> None:
         self.site: SiteBuild | None = None
         self.dropped: set[str] = set()
+        self.editions_running: dict[Language, tuple[subprocess.Popen[bytes], threading.Thread, Path]] = {}
 
     @property
     def audience(self) -> Literal["internal", "public"]:
@@ -84,6 +91,15 @@ class CareerPlugin(BasePlugin[CareerConfig]):
 
     @event_priority(100)  # before mkdocs-macros, which reads `site` in its macros
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        edition = os.environ.get(EDITION_VARIABLE, "").strip()
+        if edition:  # this process builds another edition for the main build (see start_editions)
+            if edition not in LANGUAGES:
+                raise PluginError(f"{EDITION_VARIABLE}={edition[:20]!r} is not one of {', '.join(LANGUAGES)}")
+            self.config.language = edition
+            if config.site_url:
+                config.site_url = f"{config.site_url.rstrip('/')}/{edition}/"
+        elif self.main:
+            self.start_editions(config)
         options, self.dropped = options_for(self, config)
         config.theme["language"] = self.language  # Material's interface (and its search) in the edition's language
         if str(options.framework_dir) not in [str(w) for w in config.watch]:
@@ -151,9 +167,65 @@ class CareerPlugin(BasePlugin[CareerConfig]):
                 entries += page_entries(page, glossary, lang=self.language)
             path.write_text(index_json(index["config"], entries), encoding="utf-8")
             (path.parent / "terms.json").write_text(terms_json(entries), encoding="utf-8")
-        if self.main:
-            for lang in self.editions[1:]:
-                build_edition(config, lang, self.config)
+        self.finish_editions(config)
+
+    def on_build_error(self, error: Exception) -> None:
+        for proc, relay, folder in self.editions_running.values():
+            proc.kill()
+            proc.wait()
+            relay.join()
+            shutil.rmtree(folder, ignore_errors=True)
+        self.editions_running = {}
+
+    def start_editions(self, config: MkDocsConfig) -> None:
+        """Start building each other edition, each in its own process and into a folder of its own."""
+        framework_dir = Path(os.environ.get("CAREER_FRAMEWORK_DIR") or self.config.framework_dir)
+        project = Path(str(config.config_file_path)).parent
+        env = {**os.environ, "CAREER_FRAMEWORK_DIR": str(framework_dir if framework_dir.is_absolute() else project / framework_dir),
+               "CAREER_LANGUAGES": ",".join(self.editions), "CAREER_AUDIENCE": self.audience}
+        for lang in self.editions[1:]:
+            folder = Path(tempfile.mkdtemp(prefix=f"career-{lang}-"))
+            cmd = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config.config_file_path),
+                   "--site-dir", str(folder), *(["--strict"] if config.strict else [])]
+            proc = subprocess.Popen(cmd, env={**env, EDITION_VARIABLE: lang}, cwd=project, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.PIPE)
+            relay = threading.Thread(target=_relay, args=(proc, f"({lang}) "), daemon=True)
+            relay.start()
+            self.editions_running[lang] = (proc, relay, folder)
+
+    def finish_editions(self, config: MkDocsConfig) -> None:
+        """Wait for the other editions (their messages went to the terminal as they came) and move each into
+        `<site_dir>/<lang>/`."""
+        running, self.editions_running = self.editions_running, {}
+        failed = []
+        for lang, (proc, relay, folder) in running.items():
+            code = proc.wait()
+            relay.join()
+            if code != 0:  # the relay has printed why
+                failed.append(EDITION_NAMES[lang])
+                shutil.rmtree(folder, ignore_errors=True)
+                continue
+            target = Path(config.site_dir) / lang
+            shutil.rmtree(target, ignore_errors=True)
+            folder.chmod(0o777 & ~_umask())  # mkdtemp made it private; the site is served to others
+            shutil.move(str(folder), str(target))
+        if failed:
+            raise PluginError(f"the {', '.join(failed)} edition could not be built; its messages are above")
+
+
+def _relay(proc: subprocess.Popen[bytes], prefix: str) -> None:
+    """Pass an edition build's warnings and errors on to this terminal as they come (its progress stays quiet)."""
+    assert proc.stderr is not None
+    for raw in proc.stderr:
+        line = raw.decode("utf-8", "replace").rstrip()
+        if line and not line.startswith("INFO"):
+            print(prefix + line, file=sys.stderr, flush=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _edition_prefix(here: Language, there: Language, main: Language) -> str:
@@ -163,19 +235,6 @@ def _edition_prefix(here: Language, there: Language, main: Language) -> str:
     if here == main:
         return f"{there}/"
     return "../" if there == main else f"../{there}/"
-
-
-def build_edition(config: MkDocsConfig, lang: Language, plugin_config: CareerConfig) -> None:
-    """Build another language's edition of the site into `<site_dir>/<lang>/`."""
-    site_url = f"{config.site_url.rstrip('/')}/{lang}/" if config.site_url else None
-    edition = load_config(str(config.config_file_path), site_dir=str(Path(config.site_dir) / lang), site_url=site_url,
-                          strict=config.strict)
-    edition.theme["language"] = lang
-    plugin = edition.plugins["career"]
-    assert isinstance(plugin, CareerPlugin)
-    plugin.config.language = lang
-    plugin.config.framework_dir = plugin_config.framework_dir
-    mkdocs_build(edition)
 
 
 def options_for(plugin: CareerPlugin, config: MkDocsConfig) -> tuple[BuildOptions, set[str]]:

@@ -129,12 +129,12 @@ def check_version(value: str) -> str:
 
 
 def check_url(value: str) -> str:
-    """An address readers may open: https/http or relative, never javascript:, data: or the like."""
+    """An address readers may open from the data: https or relative, never http:, javascript:, data: or the like."""
     if len(value) > 2_000:
         raise ValueError("URL is longer than 2,000 characters")
-    if not is_safe_url(value):
+    if not is_safe_url(value) or value.strip().lower().startswith("http:"):
         raise ValueError(f"URL '{value[:60]}' must start with https:// (or be a relative address); "
-                         "javascript:, data: and other schemes are refused")
+                         "http:, javascript:, data: and other schemes are refused")
     return value.strip()
 
 
@@ -144,7 +144,7 @@ ParagraphStr = Annotated[str, AfterValidator(check_paragraph)]
 Name = Annotated[str, AfterValidator(check_name), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": LIMITS.name})]
 Icon = Annotated[str, AfterValidator(check_icon), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 8})]
 Version = Annotated[str, AfterValidator(check_version), WithJsonSchema({"type": "string", "pattern": VERSION_PATTERN})]
-Url = Annotated[str, AfterValidator(check_url), WithJsonSchema({"type": "string", "pattern": "^(https?://|[^:]*$)", "maxLength": 2000})]
+Url = Annotated[str, AfterValidator(check_url), WithJsonSchema({"type": "string", "pattern": "^(https://|[^:]*$)", "maxLength": 2000})]
 
 
 def context_language(info: ValidationInfo) -> Language:
