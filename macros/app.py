@@ -13,7 +13,7 @@ from typing import Any
 
 from .core import escape
 from .core.audience import Audience
-from .core.diagnostics import Diagnostic, FrameworkError
+from .core.diagnostics import BuildError, Diagnostic, FrameworkError
 from .core.framework import Framework, Ref
 from .core.loading import check
 from .core.text import Language
@@ -34,10 +34,6 @@ from .views.common import Facts
 
 __all__ = ["Audience", "BuildError", "BuildOptions", "ContractError", "Ref", "SiteBuild", "build", "load"]
 
-
-
-class BuildError(Exception):
-    """The site cannot be built: the message says why and what to do."""
 
 
 class ContractError(BuildError):

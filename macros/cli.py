@@ -5,10 +5,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import app
-from .core.diagnostics import Diagnostic, summary
-from .core.framework import Framework
+from .core.audience import Audience
+from .core.diagnostics import BuildError, Diagnostic, summary
+from .core.framework import Framework, Ref
 from .core.loading import check
 from .core.messages import suggest
 from .core.model import Level, RoleFile
@@ -21,8 +22,11 @@ from .review import report, revisions
 from .review.contract import PUBLISHED, published_name, write_published
 from .views.common import Facts
 
+if TYPE_CHECKING:  # the site build is imported only by the commands that build (it is most of the import time)
+    from . import app
+
 DEFAULT_FRAMEWORK = "framework"
-AUDIENCES: tuple[app.Audience, ...] = ("internal", "public")
+AUDIENCES: tuple[Audience, ...] = ("internal", "public")
 
 
 def _report(problems: list[Diagnostic]) -> int:
@@ -35,14 +39,18 @@ def _report(problems: list[Diagnostic]) -> int:
 EDITIONS: tuple[Language, ...] = ("ko", "en")
 
 
-def _options(path: str, audience: app.Audience = "internal", language: Language = "ko") -> app.BuildOptions:
+def _options(path: str, audience: Audience = "internal", language: Language = "ko") -> app.BuildOptions:
+    from . import app  # noqa: PLC0415
+
     return app.BuildOptions(framework_dir=Path(path), project_dir=Path.cwd(), history=False, audience=audience,
                             language=language, editions=EDITIONS)
 
 
-def _editions(path: str, audience: app.Audience, fw: Framework | None) -> tuple[list[app.SiteBuild], list[Diagnostic]]:
+def _editions(path: str, audience: Audience, fw: Framework | None) -> tuple[list[app.SiteBuild], list[Diagnostic]]:
     """Every edition's build for an audience (the site publishes Korean at / and English at /en/), and
     what breaks the released URL list."""
+    from . import app  # noqa: PLC0415
+
     sites, broken = [], []
     for lang in EDITIONS:
         try:
@@ -106,7 +114,7 @@ def _kit_warnings(fw: Framework, framework_dir: Path) -> list[Diagnostic]:
         for level, _ in fw.role_levels(role):
             n = sum(len(qs) for _, qs in interviews.kit(role, level))
             if n < 3:
-                src = fw.sources.get(app.Ref.role_level(role.id, level.id))
+                src = fw.sources.get(Ref.role_level(role.id, level.id))
                 path = str(framework_dir / src.path) if src else str(framework_dir)
                 out.append(Diagnostic(path, src.line if src else 0, 1, f"the interview kit of {role.id} at {level.id} has "
                                       f"{_n(n, 'question')}; add questions (interview/) probing what it expects "
@@ -156,7 +164,7 @@ def _export_mkdocs(args: argparse.Namespace) -> int:
         return 1
     try:
         count = export_mkdocs(Path(args.config), Path(args.out))
-    except (MkDocsException, app.BuildError) as exc:
+    except (MkDocsException, BuildError) as exc:
         print(f"career export: {exc}", file=sys.stderr)
         return 1
     print(f"wrote a plain MkDocs project with {count} generated pages to {args.out}", file=sys.stderr)
@@ -269,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("career: interrupted", file=sys.stderr)
         return 130
-    except app.BuildError as exc:
+    except BuildError as exc:
         print(f"career: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - the promise is: a message, never a traceback

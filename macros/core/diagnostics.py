@@ -52,3 +52,7 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}" + ("" if errors else where))
     return ", ".join(parts)
+
+
+class BuildError(Exception):
+    """The site cannot be built: the message says why and what to do."""

@@ -70,6 +70,8 @@ def check_slug(value: str) -> str:
 
 #: Characters that need a closer look: anything but printable ASCII and Hangul syllables (most of the text).
 _UNCOMMON = re.compile(r"[^\x20-\x7e\uac00-\ud7a3]")
+#: What any of the checks below could object to: an uncommon character, or the start of template syntax or markup.
+_SUSPECT = re.compile(r"[^\x20-\x7e\uac00-\ud7a3]|[{<&]")
 
 
 def _invisible(value: str, *, newlines: bool) -> str | None:
@@ -91,6 +93,8 @@ def _check(value: str, *, limit: int, newlines: bool, what: str) -> str:
         raise ValueError(f"{what} is {len(value):,} characters long; the limit is {limit:,}")
     if "\n" in value.strip() and not newlines:
         raise ValueError(f"{what} must be one line; join the lines or use a description field for paragraphs")
+    if not _SUSPECT.search(value):  # most texts: printable ASCII and Hangul, no `{`, `<` or `&`
+        return value
     if bad := _invisible(value, newlines=newlines):
         raise ValueError(f"{what} contains an invisible control character ({bad}); remove it")
     if m := _TEMPLATE.search(value):

@@ -70,12 +70,14 @@ class Interviews:
         return self._banks.get(area.id, ())
 
     @cached_property
-    def _by_level(self) -> dict[str, list[tuple[InterviewFile, Question]]]:
-        """Questions by each level they suit (a kit only looks at its level's)."""
-        out: dict[str, list[tuple[InterviewFile, Question]]] = {}
+    def _by_level(self) -> dict[str, list[tuple[InterviewFile, Question, tuple[tuple[AreaFile, str], ...]]]]:
+        """Questions by each level they suit (a kit only looks at its level's), with the area and level of
+        each item they probe."""
+        out: dict[str, list[tuple[InterviewFile, Question, tuple[tuple[AreaFile, str], ...]]]] = {}
         for topic, q in self.fw.questions():
+            probes = tuple((p.area, p.level.id) for p in map(self.fw.item, q.items))
             for level_id in q.levels:
-                out.setdefault(level_id, []).append((topic, q))
+                out.setdefault(level_id, []).append((topic, q, probes))
         return out
 
     def kit(self, role: RoleFile, level: Level) -> tuple[tuple[AreaFile, tuple[AskedQuestion, ...]], ...]:
@@ -92,8 +94,8 @@ class Interviews:
             return [area for g, area in map(group, gids) if area.id in areas and self.fw.behaviour_at(g, level.id)]
 
         grouped: dict[str, tuple[AreaFile, list[AskedQuestion]]] = {}
-        for topic, q in self._by_level.get(level.id, ()):
-            hits = expected(q.items) + in_force(q.groups)
+        for topic, q, probes in self._by_level.get(level.id, ()):
+            hits = [area for area, at in probes if area.id in areas and applies_at(at, level.id)] + in_force(q.groups)
             if not hits:
                 continue
             asked = self._asked(topic, q, lambda ids: not ids or bool(expected(ids)))
