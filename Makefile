@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 AXE_VERSION := 4.14.1
 AXE := tests/.cache/axe-$(AXE_VERSION).min.js
 
-.PHONY: serve test build build-public check bench clean
+.PHONY: serve test build build-public check bench screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (found " + sys.version.split()[0] + ")")'
@@ -46,6 +46,9 @@ check: $(STAMP)  ## validate framework/
 
 bench: $(STAMP)  ## measure build times at 1x, 10x and 50x the seed; writes docs/benchmarks.md
 	$(BIN)/python bench/run.py
+
+screenshots: $(STAMP)  ## the README's screenshots of the site (Chromium), into docs/screenshots/
+	$(BIN)/python tests/screenshots.py
 
 clean:
 	rm -rf $(VENV) site site-public .pytest_cache tests/.cache

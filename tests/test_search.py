@@ -160,3 +160,15 @@ def test_the_english_edition_searches_its_own_pages(search_en, query: str, expec
     results = search_en(query)
     assert results and all(r.startswith("/en/") for r in results)
     assert expect in list(dict.fromkeys(results))[:5], results[:8]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_results_mark_the_words_found(served: tuple[str, Path], chromium) -> None:
+    page = chromium.new_page(base_url=served[0])
+    page.goto("/?q=" + quote("kube 코드리뷰"))
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
+    marked = page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent)")
+    page.close()
+    assert any(m.lower().startswith("kube") for m in marked)  # a Latin word marks the term it starts
+    assert "코드" in marked or "리뷰" in marked or "코드 리뷰" in marked  # Hangul: the parts found in the text

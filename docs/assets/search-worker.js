@@ -117,7 +117,7 @@ function highlighter(words) {
     } else parts.add(w);
   }
   if (!parts.size) return (s) => s;
-  const alternatives = [...parts].sort((a, b) => b.length - a.length).map((p) => (HANGUL.test(p) ? escapeRegExp(p) : `${escapeRegExp(p)}[0-9a-z]*`));
+  const alternatives = [...parts].sort((a, b) => b.length - a.length).map((p) => (HANGUL.test(p) ? escapeRegExp(p) : `(?<![0-9a-z])${escapeRegExp(p)}[0-9a-z]*`));
   const pattern = new RegExp(`(&[#0-9a-z]+;)|(${alternatives.join("|")})`, "gi");
   return (s) => s.replace(pattern, (m, entity, hit) => (entity ? entity : `<mark data-md-highlight>${hit}</mark>`))
     .replace(/<\/mark>(\s*)<mark data-md-highlight>/g, "$1");

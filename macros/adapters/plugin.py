@@ -207,7 +207,7 @@ class CareerPlugin(BasePlugin[CareerConfig]):
                 continue
             target = Path(config.site_dir) / lang
             shutil.rmtree(target, ignore_errors=True)
-            folder.chmod(0o777 & ~_umask())  # mkdtemp made it private; the site is served to others
+            folder.chmod(0o777 & ~_UMASK)  # mkdtemp made it private; the site is served to others
             shutil.move(str(folder), str(target))
         if failed:
             raise PluginError(f"the {', '.join(failed)} edition could not be built; its messages are above")
@@ -222,10 +222,13 @@ def _relay(proc: subprocess.Popen[bytes], prefix: str) -> None:
             print(prefix + line, file=sys.stderr, flush=True)
 
 
-def _umask() -> int:
+def _read_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+_UMASK = _read_umask()  # read once, at import, before any thread of ours runs
 
 
 def _edition_prefix(here: Language, there: Language, main: Language) -> str:

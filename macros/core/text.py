@@ -151,6 +151,9 @@ Version = Annotated[str, AfterValidator(check_version), WithJsonSchema({"type": 
 Url = Annotated[str, AfterValidator(check_url), WithJsonSchema({"type": "string", "pattern": "^(https://|[^:]*$)", "maxLength": 2000})]
 
 
+_TEXT_KEYS = {"internal", *LANGUAGES}
+
+
 def context_language(info: ValidationInfo) -> Language:
     """The language of plain strings in the file being validated (`language:` of the file or its default)."""
     ctx = info.context or {}
@@ -177,8 +180,7 @@ class Text(BaseModel):
         if isinstance(data, str):
             return {context_language(info): data}
         if isinstance(data, dict):
-            unknown = set(data) - {"internal", *LANGUAGES}
-            if not unknown and all(data.get(lang) is None for lang in LANGUAGES):
+            if all(data.get(lang) is None for lang in LANGUAGES) and data.keys() <= _TEXT_KEYS:
                 raise ValueError("a text needs at least one language: 'ko' or 'en'")
             return data
         raise ValueError("expected text: a string, or a mapping with 'ko' and/or 'en'")
