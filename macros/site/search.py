@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import json
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -212,15 +213,12 @@ def terms_json(entries: Sequence[Entry]) -> str:
     order) times two, plus one when the term is in the entry's title, stored as differences from the
     previous number (small numbers: a smaller file)."""
     postings: dict[str, list[int]] = {}
-    for n, entry in enumerate(entries):
+    for n, entry in enumerate(entries):  # entries in order, a term in the title or the text: each list ascends
         for term in entry.title_terms:
             postings.setdefault(term, []).append(2 * n + 1)
         for term in entry.text_terms:
             postings.setdefault(term, []).append(2 * n)
     ordered = sorted(postings)
-    lists = []
-    for term in ordered:
-        numbers = sorted(postings[term])
-        lists.append([numbers[0], *(b - a for a, b in zip(numbers, numbers[1:]))])
+    lists = [[numbers[0], *map(operator.sub, numbers[1:], numbers)] for numbers in map(postings.__getitem__, ordered)]
     doc = {"format": INDEX_FORMAT, "entries": len(entries), "terms": ordered, "postings": lists}
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
