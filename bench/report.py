@@ -54,8 +54,8 @@ TEXT = {
                  "Largest page (KB)", "Peak memory (MB)"],
         "search_title": "## Search { #search }",
         "search_intro": "The main edition's search index (search/search_index.json and search/terms.json), and the "
-                        "time from typing `{query}` into the search box right after the home page loads to the first "
-                        "result on screen (downloading and preparing the index included).",
+                        "time from typing <code lang=\"ko\">{query}</code> into the search box right after the home page loads "
+                        "to the first result on screen (downloading and preparing the index included).",
         "search_head": ["Scale", "Index (MB)", "Index gzip (MB)", "First search (ms)"],
         "largest": "Largest page",
         "runs": "Runs",

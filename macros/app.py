@@ -135,7 +135,7 @@ def build(options: BuildOptions, fw: Framework | None = None) -> SiteBuild:
     builder = PageBuilder(facts, renderer, extra)
     pages = builder.all()
     if options.internal:
-        view = changelog_view(fw, history, version)
+        view = changelog_view(fw, history, version, options.language)
         pages.append(builder.page(Route(Kind.CHANGELOG), labels.changelog, "changelog.html.j2", view))
     _check_links(pages, options)
     moved = redirects(fw, [p.route for p in pages])

@@ -99,8 +99,9 @@ def _untranslated(args: argparse.Namespace) -> int:
     for d in notes:
         print(str(d).replace(": warning: ", ": untranslated: ", 1))
     done = total - len(notes)
-    print(f"{args.path}: {done} of {total} texts have '{args.lang}'" + (f"; {len(notes)} fall back to another language"
-                                                                         if notes else ""))
+    falls = "falls" if len(notes) == 1 else "fall"
+    print(f"{args.path}: {done} of {total} texts have '{args.lang}'"
+          + (f"; {len(notes)} {falls} back to another language" if notes else ""))
     return 0
 
 

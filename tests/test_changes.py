@@ -52,3 +52,19 @@ def test_item_behaviour_and_duty_changes(tmp_path: Path) -> None:
     ]
     assert [str(r) for r in got[4].refs()] == ["behaviour:care--l2", "group:care"]
     assert [str(r) for r in got[6].refs()] == ["role-level:eng/l2", "role:eng"]
+
+
+def test_changelog_titles_and_lines_in_each_language() -> None:
+    from macros.review.changelog import line, title
+
+    fw = load_framework(FIXTURES / "mini")
+    changes = (Change("item", "added", "a3", None, "A3", "l1"), Change("item", "added", "a4", None, "A4", "l1"),
+               Change("duty", "changed", "r/l1", "old", "new"), Change("level", "retitled", "l1", "L1", "One"),
+               Change("kpi", "removed", "k", "K", None))
+    assert title(changes) == "역량 항목 2건 추가 · 주요 업무 1건 변경 · 레벨 1건 제목 변경 · 외 1건"
+    assert title(changes, "en") == "2 competency items added · 1 duty changed · 1 level retitled · 1 more"
+    assert title(changes[2:3] * 2, "en") == "2 duties changed"
+    moved = line(Change("item", "moved-level", "a1", "l1", "l2"), fw, "en")
+    assert (moved.entity, moved.kind, moved.old, moved.new) == ("Competency item", "moved to another level", "L1", "L2")
+    assert line(Change("level", "changed", "l1", "x", "y", "focus"), fw, "en").field == "focus"
+    assert line(Change("level", "changed", "l1", "x", "y", "focus"), fw).field == "역할 초점"

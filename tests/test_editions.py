@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site, make_project, run_career
+from conftest import ROOT, build_site, edit, make_project, run_career
 from site_html import Site
 
 pytestmark = pytest.mark.slow
@@ -31,9 +31,9 @@ def both(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 def test_public_build_shows_candidates_nothing_internal(public: Site, fw) -> None:
     everything = "\n".join(p.text for p in public.pages() if "linking" not in p.path.parts)  # /linking/ explains the builds
-    for _, q in fw.questions():
-        assert q.question.ko not in everything
-        assert all(p.ko not in everything for p in q.listen_for)
+    for _, q in fw.questions():  # in neither language
+        for text in (q.question, *q.listen_for):
+            assert text.ko not in everything and (text.en is None or text.en not in everything)
     for marker in ("변경 제안", "원본 보기", "framework/competencies/", "Suggest a change", "View source"):
         assert marker not in everything, marker
     assert not any('class="cf-source"' in p.source or "/edit/main/" in p.source or 'id="scorecard"' in p.source
@@ -81,17 +81,36 @@ def test_english_edition_has_english_ui_and_hand_written_pages(both: Site) -> No
     assert json.loads((both.root / "en" / "api" / "roles" / "python-backend" / "mid.json").read_text())["language"] == "en"
 
 
+def test_english_edition_is_english_throughout(both: Site) -> None:
+    pages = [p for p in both.pages() if p.path.relative_to(both.root).parts[0] == "en"]
+    assert len(pages) > 50
+    for page in pages:  # Korean only where marked as Korean (quotes, glossary variants, changed texts)
+        unmarked = re.sub(r'<(\w+)[^>]*lang="ko"[^>]*>.*?</\1>', "", page.content(), flags=re.S)
+        assert not HANGUL.search(unmarked), (page.path, HANGUL.findall(unmarked)[:10])
+    kit = both.page("/en/roles/python-backend/senior/interview/")
+    assert 'lang="ko"' not in kit.content()  # every question, follow-up and listen-for point is translated
+    assert "How would you" in kit.text
+    glossary = both.page("/en/glossary/")
+    assert '<span lang="ko">쿠버네티스</span>' in glossary.source
+
+
 def test_untranslated_text_falls_back_to_korean_marked_as_korean(both: Site) -> None:
-    bank = both.page("/en/interview/backend-architecture/")  # interview questions are written in Korean only
-    assert re.search(r'<h2 id="kafka-messaging-design"><span lang="ko">', bank.source)
+    bank = both.page("/en/interview/backend-architecture/")
+    assert '<h2 id="kafka-messaging-design">If you were building a messaging system on Kafka' in bank.source  # translated: no lang mark
+    # the seed's original wording is a quote: it stays Korean on every edition, marked as such
+    assert '<span class="cf-original-label">Original wording</span> <span lang="ko">' in bank.source
 
 
-def test_check_lists_what_is_untranslated() -> None:
+def test_check_lists_what_is_untranslated(framework_copy: Path) -> None:
     result = run_career("check", "--lang", "en")
+    assert result.returncode == 0 and result.stdout.splitlines() == ["framework: 915 of 915 texts have 'en'"]
+    edit(framework_copy / "roles" / "python-backend.yml", "  en: Job Description\n", "")
+    result = run_career("check", "--lang", "en", str(framework_copy))
     assert result.returncode == 0
-    lines = result.stdout.splitlines()
-    assert all(re.match(r"framework/interview/[a-z-]+\.yml:\d+:\d+: untranslated: no 'en' text for ", ln) for ln in lines[:-1])
-    assert re.fullmatch(r"framework: (\d+) of (\d+) texts have 'en'; \d+ fall back to another language", lines[-1])
+    assert result.stdout.splitlines() == [
+        f"{framework_copy}/roles/python-backend.yml:8:3: untranslated: no 'en' text for subtitle: “직무 기술서 (Job Description)”",
+        f"{framework_copy}: 914 of 915 texts have 'en'; 1 falls back to another language",
+    ]
 
 
 def test_exports_per_language(fw) -> None:

@@ -91,7 +91,9 @@ def test_items_list_their_questions(site: Site, fw) -> None:
     ("items: [index-strategy]", "items: [index-strategie]", "unknown item 'index-strategie' in question 'index-tradeoffs'; did you mean 'index-strategy'?"),
     ("levels: [mid, senior]", "levels: [mid, senoir]", "unknown level 'senoir' in question 'query-tuning'; did you mean 'senior'?"),
     ("- id: index-tradeoffs", "- id: query-tuning", "duplicate question id 'query-tuning'"),
-    ("    - 컬럼의 선택도(카디널리티)와 조회 빈도로 인덱스 여부를 판단한다\n", "", "needs at least 2 entries"),
+    ("    - ko: 컬럼의 선택도(카디널리티)와 조회 빈도로 인덱스 여부를 판단한다\n"
+     "      en: Decides whether to index based on the column's selectivity (cardinality) and how often it is queried\n",
+     "", "needs at least 2 entries"),
 ])
 def test_bank_is_validated(framework_copy: Path, old: str, new: str, message: str) -> None:
     edit(framework_copy / "interview" / "query-tuning.yml", old, new)

@@ -299,6 +299,13 @@ class RoleFile(Strict):
     internal: Internal = False
 
 
+class Quote:
+    """Marks a field that quotes a document word for word: it stays in its own language, never translated."""
+
+
+QUOTE = Quote()
+
+
 # interview/*.yml --------------------------------------------------------------------------------
 ListenFor = Annotated[
     tuple[Text, ...],
@@ -311,7 +318,7 @@ class FollowUp(Strict):
 
     id: Slug
     question: Text
-    source: Text | None = Field(None, description="The original wording (원문) when `question` was reworded.")
+    source: Annotated[Text | None, QUOTE] = Field(None, description="The original wording (원문) when `question` was reworded.")
     items: tuple[Slug, ...] = ()
     listen_for: ListenFor
 
@@ -319,7 +326,7 @@ class FollowUp(Strict):
 class Question(Strict):
     id: Slug
     question: Text
-    source: Text | None = Field(None, description="The original wording (원문) when `question` was reworded.")
+    source: Annotated[Text | None, QUOTE] = Field(None, description="The original wording (원문) when `question` was reworded.")
     levels: Annotated[tuple[Slug, ...], Field(min_length=1, description="Levels the question suits.")]
     items: tuple[Slug, ...] = Field((), description="Competency items the question probes.")
     groups: tuple[Slug, ...] = Field((), description="Competencies (groups with behaviours) the question probes.")

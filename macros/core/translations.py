@@ -1,4 +1,4 @@
-"""What is not yet translated: every text of a framework folder that lacks a language."""
+"""What is not yet translated: every text of a framework folder that lacks a language (quotes excepted)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from .diagnostics import Diagnostic
 from .files import Parsed
 from .loading import read_files
+from .model import Quote
 from .text import Language, Text
 
 
@@ -28,8 +29,9 @@ def untranslated(root: Path, lang: Language) -> tuple[list[Diagnostic], int]:
                 notes.append(p.marks.diagnostic(loc, f"no '{lang}' text for {name}: “{shown}”").warning())
             return
         if isinstance(value, BaseModel):
-            for name in type(value).model_fields:
-                walk(getattr(value, name), p, (*loc, name))
+            for name, info in type(value).model_fields.items():
+                if not any(isinstance(m, Quote) for m in info.metadata):  # a quote stays in its own language
+                    walk(getattr(value, name), p, (*loc, name))
         elif isinstance(value, tuple):
             for i, v in enumerate(value):
                 walk(v, p, (*loc, i))

@@ -1,19 +1,35 @@
-"""The changelog's content: each commit that changed framework/, titled by what it changed (in Korean),
-with one line per change. Data only; the site's template lays it out."""
+"""The changelog's content: each commit that changed framework/, titled by what it changed (in the
+edition's language), with one line per change. Data only; the site's template lays it out."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..core.framework import Framework
+from ..core.text import Language
 from .changes import Change
-from .report import ENTITY, FIELD, KIND
+from .report import ENTITY, ENTITY_EN, FIELD, FIELD_EN, KIND, KIND_EN
 from .revisions import Commit, CommitChanges
 
 
 @dataclass(frozen=True)
+class ChangeLabels:
+    """What the changelog calls kinds of entity, of change and changed fields, in one language."""
+
+    entity: Mapping[str, str]
+    kind: Mapping[str, str]
+    field: Mapping[str, str]
+
+
+LABELS: dict[Language, ChangeLabels] = {"ko": ChangeLabels(ENTITY, KIND, FIELD),
+                                        "en": ChangeLabels(ENTITY_EN, KIND_EN, FIELD_EN)}
+
+
+@dataclass(frozen=True)
 class ChangeLine:
-    """One change as the changelog shows it: labels in Korean, ids and texts as data."""
+    """One change as the changelog shows it: labels in the edition's language, ids and texts as data
+    (texts as the change recorded them: Korean where the data has it)."""
 
     entity: str
     kind: str
@@ -27,7 +43,7 @@ class ChangeLine:
 @dataclass(frozen=True)
 class ChangelogEntry:
     commit: Commit
-    title: str  # e.g. "역량 항목 2건 추가 · 주요 업무 1건 변경"
+    title: str  # e.g. "역량 항목 2건 추가 · 주요 업무 1건 변경", "2 competency items added · 1 duty changed"
     lines: tuple[ChangeLine, ...]
     problems: tuple[str, ...]
 
@@ -39,31 +55,45 @@ class ChangelogView:
     entries: tuple[ChangelogEntry, ...] | None  # None: built without git history
 
 
-def _level_title(fw: Framework, level_id: str | None) -> str | None:
-    return fw.level(level_id).title.get("ko") if level_id and fw.has_level(level_id) else level_id
+def _level_title(fw: Framework, level_id: str | None, lang: Language) -> str | None:
+    return fw.level(level_id).title.get(lang) if level_id and fw.has_level(level_id) else level_id
 
 
-def line(c: Change, fw: Framework) -> ChangeLine:
+def line(c: Change, fw: Framework, lang: Language = "ko") -> ChangeLine:
+    labels = LABELS[lang]
+    entity, kind = labels.entity[c.entity], labels.kind[c.kind]
+    entity = entity[:1].upper() + entity[1:]  # starts the line ("Competency item"; Korean has no case)
     if c.kind == "moved-level":
-        return ChangeLine(ENTITY[c.entity], KIND[c.kind], c.id, None, _level_title(fw, c.old), _level_title(fw, c.new), True)
+        return ChangeLine(entity, kind, c.id, None, _level_title(fw, c.old, lang), _level_title(fw, c.new, lang), True)
     if c.kind in ("moved-group", "renamed"):
-        return ChangeLine(ENTITY[c.entity], KIND[c.kind], c.id, None, c.old, c.new, True)
-    field = FIELD.get(c.scope) if c.kind == "changed" and c.scope and c.entity != "behaviour" else None
-    return ChangeLine(ENTITY[c.entity], KIND[c.kind], c.id, field, c.old, c.new, False)
+        return ChangeLine(entity, kind, c.id, None, c.old, c.new, True)
+    field = labels.field.get(c.scope) if c.kind == "changed" and c.scope and c.entity != "behaviour" else None
+    return ChangeLine(entity, kind, c.id, field, c.old, c.new, False)
 
 
-def title(changes: tuple[Change, ...]) -> str:
-    """What a commit changed, most frequent first: "역량 항목 2건 추가 · 주요 업무 1건 변경"."""
-    counts = Counter((ENTITY[c.entity], KIND[c.kind]) for c in changes)
-    parts = [f"{entity} {n}건 {kind}" for (entity, kind), n in counts.most_common(3)]
-    if len(counts) > 3:
-        parts.append(f"외 {sum(counts.values()) - sum(n for _, n in counts.most_common(3))}건")
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
+def title(changes: tuple[Change, ...], lang: Language = "ko") -> str:
+    """What a commit changed, most frequent first: "역량 항목 2건 추가 · 주요 업무 1건 변경" or
+    "2 competency items added · 1 duty changed"."""
+    labels = LABELS[lang]
+    counts = Counter((labels.entity[c.entity], labels.kind[c.kind]) for c in changes)
+    top = counts.most_common(3)
+    rest = sum(counts.values()) - sum(n for _, n in top)
+    if lang == "ko":
+        parts = [f"{entity} {n}건 {kind}" for (entity, kind), n in top] + ([f"외 {rest}건"] if rest else [])
+    else:
+        parts = [f"{n} {entity if n == 1 else _plural(entity)} {kind}" for (entity, kind), n in top]
+        parts += [f"{rest} more"] if rest else []
     return " · ".join(parts)
 
 
-def changelog_view(fw: Framework, history: list[CommitChanges] | None, version: str | None) -> ChangelogView:
+def changelog_view(fw: Framework, history: list[CommitChanges] | None, version: str | None,
+                   lang: Language = "ko") -> ChangelogView:
     if history is None:
         return ChangelogView(version, fw.meta.version, None)
-    entries = tuple(ChangelogEntry(h.commit, title(h.changes), tuple(line(c, fw) for c in h.changes), h.problems)
-                    for h in history)
+    entries = tuple(ChangelogEntry(h.commit, title(h.changes, lang), tuple(line(c, fw, lang) for c in h.changes),
+                                   h.problems) for h in history)
     return ChangelogView(version, fw.meta.version, entries)

@@ -20,6 +20,16 @@ KIND = {"added": "추가", "removed": "삭제", "renamed": "id 변경", "retitle
 FIELD = {"title": "제목", "focus": "역할 초점", "impact": "역할 가치", "years_label": "연차", "overview": "개요",
          "description": "설명", "progression.focus": "성장 경로의 역할 초점", "progression.goal": "성장 경로의 전환 목표",
          "question": "질문", "items": "연결된 항목", "levels": "레벨"}
+# The same labels in English, for the changelog of the English edition (`career diff` writes Korean).
+ENTITY_EN = {"item": "competency item", "behaviour": "behaviour", "group": "competency group", "area": "competency area",
+             "family": "job family", "level": "level", "kpi": "KPI", "kpi-metric": "KPI metric", "role": "role",
+             "role-level": "role level", "duty": "duty", "competency": "core competency", "question": "interview question",
+             "listen-for": "listen-for point"}
+KIND_EN = {"added": "added", "removed": "removed", "renamed": "id changed", "retitled": "retitled",
+           "moved-level": "moved to another level", "moved-group": "moved to another group", "changed": "changed"}
+FIELD_EN = {"title": "title", "focus": "focus", "impact": "impact", "years_label": "years", "overview": "overview",
+            "description": "description", "progression.focus": "progression focus", "progression.goal": "progression goal",
+            "question": "question", "items": "linked items", "levels": "levels"}
 ORDER = ["item", "behaviour", "group", "area", "family", "level", "kpi", "kpi-metric", "role", "role-level", "duty",
          "competency", "question", "listen-for"]
 SECTIONS = {"역량": ("item", "behaviour", "group", "area"), "직군과 레벨": ("family", "level"),

@@ -27,6 +27,7 @@ _HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"',
 _ID = re.compile(r' id="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,14 @@ def _t(ctx: Context, value: Any) -> Markup:
 
 
 @pass_context
+def _written(ctx: Context, value: str) -> Markup:
+    """A string whose language the data does not record (a glossary variant, a changed text, a commit
+    subject): escaped, and marked Korean on another edition's page when it is written in Hangul."""
+    out = escape.html(escape.fold(value))
+    return Markup(f'<span lang="ko">{out}</span>') if _lang_of(ctx) != "ko" and _HANGUL.search(value) else out
+
+
+@pass_context
 def _plain(ctx: Context, value: Any) -> str:
     """A text as a plain string in the page's language (for attributes; autoescaped when printed)."""
     if isinstance(value, Text):
@@ -98,9 +107,10 @@ def _js_messages(labels: Labels) -> dict[str, str]:
     return labels.with_prefix("js_")
 
 
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
-    """Compiled templates kept between processes, in the user's cache folder (code, not data)."""
-    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "career-framework" / "jinja"
+def bytecode_cache(name: str = "jinja") -> FileSystemBytecodeCache | None:
+    """Compiled templates kept between processes, in the user's cache folder (code, not data: each is
+    checked against its template's source before use); `name` is the folder of one template set."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "career-framework" / name
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -112,7 +122,7 @@ def environment() -> Environment:
     """The Jinja environment for HTML templates: autoescape on, undefined names are errors."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=bytecode_cache(),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -120,7 +130,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(href=_href, urls=urls)
-    env.filters.update(t=_t, plain=_plain, block=_block, fmt=_fmt, ext=escape.url, js_messages=_js_messages)
+    env.filters.update(t=_t, written=_written, plain=_plain, block=_block, fmt=_fmt, ext=escape.url, js_messages=_js_messages)
     return env
 
 
