@@ -113,7 +113,7 @@ def _kit_warnings(fw: Framework, framework_dir: Path) -> list[Diagnostic]:
     out = []
     for role in fw.roles:
         for level, _ in fw.role_levels(role):
-            n = sum(len(qs) for _, qs in interviews.kit(role, level))
+            n = interviews.kit_size(role, level)
             if n < 3:
                 src = fw.sources.get(Ref.role_level(role.id, level.id))
                 path = str(framework_dir / src.path) if src else str(framework_dir)

@@ -1,7 +1,7 @@
 """Interview views: question banks per competency area, kits per role and level, questions per item."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -80,28 +80,36 @@ class Interviews:
                 out.setdefault(level_id, []).append((topic, q, probes))
         return out
 
-    def kit(self, role: RoleFile, level: Level) -> tuple[tuple[AreaFile, tuple[AskedQuestion, ...]], ...]:
-        """A role × level kit: questions suited to the level that probe something the level expects
-        (an item from it or lower, or a competency with a behaviour in force), grouped by the area of
-        the first thing probed; follow-ups probing only higher items are left out."""
+    def _suited(self, role: RoleFile, level: Level) -> Iterator[tuple[InterviewFile, Question, AreaFile, Callable[[Iterable[str]], bool]]]:
+        """The questions of a role × level kit: suited to the level and probing something the level expects
+        (an item from it or lower, or a competency with a behaviour in force), each with the area of the
+        first thing it probes and a test of whether a follow-up's items are expected."""
         areas = {a.id for a in self.fw.role_areas(role)}
         item, group, applies_at = self.fw.item, self.fw.group, self.fw.applies_at
 
-        def expected(ids: Iterable[str]) -> list[AreaFile]:
-            return [p.area for p in map(item, ids) if p.area.id in areas and applies_at(p.level.id, level.id)]
+        def expected(ids: Iterable[str]) -> bool:
+            return not ids or any(p.area.id in areas and applies_at(p.level.id, level.id) for p in map(item, ids))
 
         def in_force(gids: Iterable[str]) -> list[AreaFile]:
             return [area for g, area in map(group, gids) if area.id in areas and self.fw.behaviour_at(g, level.id)]
 
-        grouped: dict[str, tuple[AreaFile, list[AskedQuestion]]] = {}
         for topic, q, probes in self._by_level.get(level.id, ()):
             hits = [area for area, at in probes if area.id in areas and applies_at(at, level.id)] + in_force(q.groups)
-            if not hits:
-                continue
-            asked = self._asked(topic, q, lambda ids: not ids or bool(expected(ids)))
-            grouped.setdefault(hits[0].id, (hits[0], []))[1].append(asked)
+            if hits:
+                yield topic, q, hits[0], expected
+
+    def kit(self, role: RoleFile, level: Level) -> tuple[tuple[AreaFile, tuple[AskedQuestion, ...]], ...]:
+        """A role × level kit, grouped by the area of the first thing each question probes; follow-ups
+        probing only higher items are left out."""
+        grouped: dict[str, tuple[AreaFile, list[AskedQuestion]]] = {}
+        for topic, q, area, expected in self._suited(role, level):
+            grouped.setdefault(area.id, (area, []))[1].append(self._asked(topic, q, expected))
         order = {a.id: i for i, a in enumerate(self.fw.areas)}
         return tuple((a, tuple(qs)) for a, qs in sorted(grouped.values(), key=lambda g: order[g[0].id]))
+
+    def kit_size(self, role: RoleFile, level: Level) -> int:
+        """How many main questions the role × level kit holds."""
+        return sum(1 for _ in self._suited(role, level))
 
     @cached_property
     def item_questions(self) -> dict[str, tuple[ItemQuestion, ...]]:
