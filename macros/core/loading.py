@@ -1,6 +1,9 @@
 """Reads a framework folder into a `Framework`, collecting every problem before giving up."""
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any, get_args
@@ -78,6 +81,20 @@ def _discover(root: Path, problems: list[Diagnostic]) -> dict[str, list[Path]]:
     return found
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a framework is read. Reading makes hundreds of thousands of
+    small dicts, tuples and models and no cycles; each collection would walk all of them again
+    (a quarter of the reading time at 50x the seed). Whatever is left is collected afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def check(root: str | Path, audience: Audience = "internal") -> tuple[Framework | None, list[Diagnostic]]:
     """Load and validate a framework folder: the framework (or None) and every problem found.
     Warnings do not keep the framework from loading. The public audience's framework leaves out
@@ -85,13 +102,14 @@ def check(root: str | Path, audience: Audience = "internal") -> tuple[Framework 
     root = Path(root)
     if not root.is_dir():
         return None, [Diagnostic(display_path(root), 0, 0, "framework folder not found")]
-    parsed, failed, problems = read_files(root)
-    problems.extend(check_references(parsed, failed))
-    problems.extend(required_internal_texts(parsed))
-    errors = [d for d in problems if d.severity == "error"]
-    if errors:
-        return None, sorted(set(problems))
-    return _assemble(for_audience(parsed, audience)), sorted(set(problems))
+    with _collector_paused():
+        parsed, failed, problems = read_files(root)
+        problems.extend(check_references(parsed, failed))
+        problems.extend(required_internal_texts(parsed))
+        errors = [d for d in problems if d.severity == "error"]
+        if errors:
+            return None, sorted(set(problems))
+        return _assemble(for_audience(parsed, audience)), sorted(set(problems))
 
 
 def read_files(root: Path) -> tuple[dict[str, list[Parsed]], set[str], list[Diagnostic]]:
