@@ -68,3 +68,19 @@ def test_changelog_titles_and_lines_in_each_language() -> None:
     assert (moved.entity, moved.kind, moved.old, moved.new) == ("Competency item", "moved to another level", "L1", "L2")
     assert line(Change("level", "changed", "l1", "x", "y", "focus"), fw, "en").field == "focus"
     assert line(Change("level", "changed", "l1", "x", "y", "focus"), fw).field == "역할 초점"
+
+
+def test_text_changes_carry_the_english_too(tmp_path: Path) -> None:
+    def retitle(a: dict) -> None:
+        basics = a["groups"][0]["items"]
+        basics[0]["title"] = {"ko": "에이 하나", "en": "A one"}
+
+    fw = load_framework(edited(tmp_path, {"competencies/01-craft.yml": retitle}))
+    old = load_framework(FIXTURES / "mini")
+    [change] = [c for c in compare(old, fw) if c.kind == "retitled"]
+    assert (change.old, change.new, change.old_en, change.new_en) == ("A1", "에이 하나", None, "A one")
+
+    from macros.review.changelog import line
+
+    assert (line(change, fw, "en").old, line(change, fw, "en").new) == ("A1", "A one")
+    assert (line(change, fw).old, line(change, fw).new) == ("A1", "에이 하나")

@@ -29,7 +29,7 @@ LABELS: dict[Language, ChangeLabels] = {"ko": ChangeLabels(ENTITY, KIND, FIELD),
 @dataclass(frozen=True)
 class ChangeLine:
     """One change as the changelog shows it: labels in the edition's language, ids and texts as data
-    (texts as the change recorded them: Korean where the data has it)."""
+    (texts in the edition's language where the data has it)."""
 
     entity: str
     kind: str
@@ -68,6 +68,8 @@ def line(c: Change, fw: Framework, lang: Language = "ko") -> ChangeLine:
     if c.kind in ("moved-group", "renamed"):
         return ChangeLine(entity, kind, c.id, None, c.old, c.new, True)
     field = labels.field.get(c.scope) if c.kind == "changed" and c.scope and c.entity != "behaviour" else None
+    if lang == "en":  # the English of each side where it has one, else the Korean (marked as such on the page)
+        return ChangeLine(entity, kind, c.id, field, c.old_en or c.old, c.new_en or c.new, False)
     return ChangeLine(entity, kind, c.id, field, c.old, c.new, False)
 
 

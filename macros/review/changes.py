@@ -16,7 +16,9 @@ ChangeKind = Literal["added", "removed", "renamed", "retitled", "moved-level", "
 @dataclass(frozen=True)
 class Change:
     """One change. `entity` is what changed (item, duty, ...); `id` which one (for duties and
-    competencies the `role/level`); `scope` the field that changed, or for items the level concerned."""
+    competencies the `role/level`); `scope` the field that changed, or for items the level concerned.
+    `old` and `new` are texts in Korean where the data has it (else English), ids or level ids;
+    `old_en` and `new_en` the English of a text, when it has one (the English changelog shows them)."""
 
     entity: str
     kind: ChangeKind
@@ -24,6 +26,8 @@ class Change:
     old: str | None = None
     new: str | None = None
     scope: str = ""
+    old_en: str | None = None
+    new_en: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -55,28 +59,35 @@ def _t(value: Text | None) -> str | None:
     return value.get("ko") if value is not None else None
 
 
+def _text_change(entity: str, kind: ChangeKind, ident: str, old: Text | None, new: Text | None, scope: str = "") -> Change:
+    """A change between two texts (either may be None), in Korean and, where they have it, English."""
+    return Change(entity, kind, ident, _t(old), _t(new), scope, old.en if old is not None else None,
+                  new.en if new is not None else None)
+
+
 def _same(a: Text | None, b: Text | None) -> bool:
     return (a.ko, a.en) == (b.ko, b.en) if a is not None and b is not None else a is b
 
 
 def _list_changes(entity: str, old: Iterable[Text], new: Iterable[Text], owner: str) -> list[Change]:
     """Added, removed and reworded lines of a text list (reworded: replaced at the same place)."""
+    old, new = list(old), list(new)
     a, b = [t.get("ko") for t in old], [t.get("ko") for t in new]
     out: list[Change] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
             continue
-        olds, news = a[i1:i2], b[j1:j2]
+        olds, news = old[i1:i2], new[j1:j2]
         paired = min(len(olds), len(news)) if op == "replace" else 0
-        out += [Change(entity, "changed", owner, o, n) for o, n in zip(olds[:paired], news[:paired], strict=False)]
-        out += [Change(entity, "removed", owner, o, None) for o in olds[paired:]]
-        out += [Change(entity, "added", owner, None, n) for n in news[paired:]]
+        out += [_text_change(entity, "changed", owner, o, n) for o, n in zip(olds[:paired], news[:paired], strict=False)]
+        out += [_text_change(entity, "removed", owner, o, None) for o in olds[paired:]]
+        out += [_text_change(entity, "added", owner, None, n) for n in news[paired:]]
     return out
 
 
 def _field(entity: str, ident: str, name: str, old: Text | None, new: Text | None) -> list[Change]:
     """A changed text field; `scope` names the field."""
-    return [] if _same(old, new) else [Change(entity, "changed", ident, _t(old), _t(new), name)]
+    return [] if _same(old, new) else [_text_change(entity, "changed", ident, old, new, name)]
 
 
 def item_changes(old: Framework, new: Framework) -> list[Change]:
@@ -87,13 +98,13 @@ def item_changes(old: Framework, new: Framework) -> list[Change]:
     for oid, p in olds.items():
         nid = oid if oid in news else renamed.get(oid)
         if nid is None:
-            out.append(Change("item", "removed", oid, _t(p.item.title), None, p.level.id))
+            out.append(_text_change("item", "removed", oid, p.item.title, None, p.level.id))
             continue
         q = news[nid]
         if nid != oid:
             out.append(Change("item", "renamed", nid, oid, nid, q.level.id))
         if not _same(q.item.title, p.item.title):
-            out.append(Change("item", "retitled", nid, _t(p.item.title), _t(q.item.title)))
+            out.append(_text_change("item", "retitled", nid, p.item.title, q.item.title))
         out += _field("item", nid, "description", p.item.description, q.item.description)
         if q.level.id != p.level.id:
             out.append(Change("item", "moved-level", nid, p.level.id, q.level.id))
@@ -101,7 +112,7 @@ def item_changes(old: Framework, new: Framework) -> list[Change]:
             out.append(Change("item", "moved-group", nid, p.group.id, q.group.id))
     for nid, q in news.items():
         if nid not in olds and nid not in renamed.values():
-            out.append(Change("item", "added", nid, None, _t(q.item.title), q.level.id))
+            out.append(_text_change("item", "added", nid, None, q.item.title, q.level.id))
     return out
 
 
@@ -109,18 +120,18 @@ def behaviour_changes(old: Framework, new: Framework) -> list[Change]:
     """Behaviour statements (one per competency and level) added, removed or reworded."""
     olds = {b.id: b for b in old.behaviours()}
     news = {b.id: b for b in new.behaviours()}
-    out = [Change("behaviour", "removed", k, _t(b.behaviour.text), None, b.level.id) for k, b in olds.items() if k not in news]
-    out += [Change("behaviour", "added", k, None, _t(b.behaviour.text), b.level.id) for k, b in news.items() if k not in olds]
+    out = [_text_change("behaviour", "removed", k, b.behaviour.text, None, b.level.id) for k, b in olds.items() if k not in news]
+    out += [_text_change("behaviour", "added", k, None, b.behaviour.text, b.level.id) for k, b in news.items() if k not in olds]
     for k in olds.keys() & news.keys():
         a, b = olds[k], news[k]
         if not _same(a.behaviour.text, b.behaviour.text):
-            out.append(Change("behaviour", "changed", k, _t(a.behaviour.text), _t(b.behaviour.text), b.level.id))
+            out.append(_text_change("behaviour", "changed", k, a.behaviour.text, b.behaviour.text, b.level.id))
     return sorted(out, key=lambda c: (c.id, c.kind))
 
 
-def _keyed(entity: str, olds: dict[str, Any], news: dict[str, Any], title: Callable[[Any], str | None]) -> tuple[list[Change], list[str]]:
-    out = [Change(entity, "removed", k, title(v), None) for k, v in olds.items() if k not in news]
-    out += [Change(entity, "added", k, None, title(v)) for k, v in news.items() if k not in olds]
+def _keyed(entity: str, olds: dict[str, Any], news: dict[str, Any], title: Callable[[Any], Text | None]) -> tuple[list[Change], list[str]]:
+    out = [_text_change(entity, "removed", k, title(v), None) for k, v in olds.items() if k not in news]
+    out += [_text_change(entity, "added", k, None, title(v)) for k, v in news.items() if k not in olds]
     return out, [k for k in olds if k in news]
 
 
@@ -129,7 +140,7 @@ def structure_changes(old: Framework, new: Framework) -> list[Change]:
     out: list[Change] = []
     olds_f = {f.id: f for f in old.families if not f.implicit}
     news_f = {f.id: f for f in new.families if not f.implicit}
-    changes, both = _keyed("family", olds_f, news_f, lambda f: _t(f.file.title))
+    changes, both = _keyed("family", olds_f, news_f, lambda f: f.file.title)
     out += changes
     for k in both:
         out += _field("family", k, "title", olds_f[k].file.title, news_f[k].file.title)
@@ -137,7 +148,7 @@ def structure_changes(old: Framework, new: Framework) -> list[Change]:
     olds_g = {g.id: g for a in old.areas for g in a.groups}
     news_g = {g.id: g for a in new.areas for g in a.groups}
     for entity, olds, news in (("area", olds_a, news_a), ("group", olds_g, news_g)):
-        changes, both = _keyed(entity, olds, news, lambda e: _t(e.title))
+        changes, both = _keyed(entity, olds, news, lambda e: e.title)
         out += changes
         for k in both:
             out += _field(entity, k, "title", olds[k].title, news[k].title)
@@ -146,7 +157,7 @@ def structure_changes(old: Framework, new: Framework) -> list[Change]:
         if olds_g[k].level != news_g[k].level:
             out.append(Change("group", "moved-level", k, olds_g[k].level, news_g[k].level))
     olds_l, news_l = {lv.id: lv for lv in old.levels}, {lv.id: lv for lv in new.levels}
-    changes, both = _keyed("level", olds_l, news_l, lambda lv: _t(lv.title))
+    changes, both = _keyed("level", olds_l, news_l, lambda lv: lv.title)
     out += changes
     for k in both:
         a, b = olds_l[k], news_l[k]
@@ -156,7 +167,7 @@ def structure_changes(old: Framework, new: Framework) -> list[Change]:
             out += _field("level", k, f"progression.{name}", getattr(a.progression, name, None),
                           getattr(b.progression, name, None))
     olds_k, news_k = {d.id: d for d in old.kpis}, {d.id: d for d in new.kpis}
-    changes, both = _keyed("kpi", olds_k, news_k, lambda d: _t(d.title))
+    changes, both = _keyed("kpi", olds_k, news_k, lambda d: d.title)
     out += changes
     for k in both:
         out += _field("kpi", k, "title", olds_k[k].title, news_k[k].title)
@@ -167,7 +178,7 @@ def structure_changes(old: Framework, new: Framework) -> list[Change]:
 def role_changes(old: Framework, new: Framework) -> list[Change]:
     """Roles and, per role and level, the JD's title, focus, duties and core competencies."""
     olds, news = {r.id: r for r in old.roles}, {r.id: r for r in new.roles}
-    out, both = _keyed("role", olds, news, lambda r: _t(r.title))
+    out, both = _keyed("role", olds, news, lambda r: r.title)
     for rid in both:
         a, b = olds[rid], news[rid]
         out += _field("role", rid, "title", a.title, b.title)
@@ -175,10 +186,10 @@ def role_changes(old: Framework, new: Framework) -> list[Change]:
         for lid in [*a.levels, *(x for x in b.levels if x not in a.levels)]:
             scope = f"{rid}/{lid}"
             if lid not in b.levels:
-                out.append(Change("role-level", "removed", scope, _t(a.levels[lid].title), None))
+                out.append(_text_change("role-level", "removed", scope, a.levels[lid].title, None))
                 continue
             if lid not in a.levels:
-                out.append(Change("role-level", "added", scope, None, _t(b.levels[lid].title)))
+                out.append(_text_change("role-level", "added", scope, None, b.levels[lid].title))
                 continue
             x, y = a.levels[lid], b.levels[lid]
             out += _field("role-level", scope, "title", x.title, y.title)
@@ -198,7 +209,7 @@ def question_changes(old: Framework, new: Framework) -> list[Change]:
         return out
 
     olds, news = flat(old), flat(new)
-    out, both = _keyed("question", olds, news, lambda v: _t(v[0]))
+    out, both = _keyed("question", olds, news, lambda v: v[0])
     for k in both:
         (qa, la, ia, va), (qb, lb, ib, vb) = olds[k], news[k]
         out += _field("question", k, "question", qa, qb)
