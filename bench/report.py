@@ -1,6 +1,7 @@
 """The benchmark's pages: docs/benchmarks.md in Korean and docs/en/benchmarks.md in English, from one set of rows."""
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,7 @@ TEXT = {
                  "Largest page (KB)", "Peak memory (MB)"],
         "search_title": "## Search { #search }",
         "search_intro": "The main edition's search index (search/search_index.json and search/terms.json), and the "
-                        "time from typing <code lang=\"ko\">{query}</code> into the search box right after the home page loads "
+                        "time from typing <code lang=\"ko\">{query_html}</code> into the search box right after the home page loads "
                         "to the first result on screen (downloading and preparing the index included).",
         "search_head": ["Scale", "Index (MB)", "Index gzip (MB)", "First search (ms)"],
         "largest": "Largest page",
@@ -104,7 +105,7 @@ def render(rows: list[Row], machine: str, lang: str, notes: str, query: str) -> 
         f"{r['largest_kb']:.0f}", f"{r['rss_mb']:.0f}"] for r in rows])
     lines += ["", f"{t['largest']}: " + ", ".join(f"{r['scale']}× `{r['largest']}`" for r in rows),
               "", f"{t['runs']}: " + ", ".join(f"{r['scale']}× {r['runs']}{t['times']}" for r in rows), ""]
-    lines += [t["search_title"], "", t["search_intro"].format(query=query), ""]
+    lines += [t["search_title"], "", t["search_intro"].format(query=query, query_html=html.escape(query)), ""]
     lines += _table(t["search_head"], [[
         f"{r['scale']}×", f"{r['index_mb']:.2f}", f"{r['index_gz_mb']:.2f}",
         t["none"] if r["query_ms"] is None else f"{r['query_ms']:.0f}"] for r in rows])

@@ -1,9 +1,12 @@
 """Shared fixtures: the repository's framework, scratch copies to corrupt, and the CLI as a process."""
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FRAMEWORK = ROOT / "framework"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
+
+if "CAREER_TEST_CACHE" not in os.environ:  # the first process of a run (the workers inherit it)
+    # compiled templates of the run's throwaway projects go to a folder of the run, not the user's cache
+    os.environ["CAREER_TEST_CACHE"] = os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="career-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["CAREER_TEST_CACHE"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

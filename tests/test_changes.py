@@ -71,16 +71,36 @@ def test_changelog_titles_and_lines_in_each_language() -> None:
 
 
 def test_text_changes_carry_the_english_too(tmp_path: Path) -> None:
+    from macros.review.changelog import line, title
+    from macros.review.report import describe
+
     def retitle(a: dict) -> None:
-        basics = a["groups"][0]["items"]
-        basics[0]["title"] = {"ko": "에이 하나", "en": "A one"}
+        items = a["groups"][0]["items"]
+        items[0]["title"] = {"ko": "에이 하나", "en": "A one"}  # reworded, and English added
+        items[1]["title"] = {"ko": "A2", "en": "A two"}  # only English added
 
-    fw = load_framework(edited(tmp_path, {"competencies/01-craft.yml": retitle}))
     old = load_framework(FIXTURES / "mini")
-    [change] = [c for c in compare(old, fw) if c.kind == "retitled"]
-    assert (change.old, change.new, change.old_en, change.new_en) == ("A1", "에이 하나", None, "A one")
+    fw = load_framework(edited(tmp_path, {"competencies/01-craft.yml": retitle}))
+    reworded, translated = [c for c in compare(old, fw) if c.kind == "retitled"]
+    assert (reworded.old, reworded.new, reworded.old_en, reworded.new_en) == ("A1", "에이 하나", None, "A one")
+    assert (translated.old, translated.new, translated.old_en, translated.new_en) == ("A2", "A2", None, "A two")
+    assert translated.shown_kind == "translated" and reworded.shown_kind == "retitled"
+    # one language per line: the old side has no English, so the English changelog shows both in Korean
+    assert (line(reworded, fw, "en").old, line(reworded, fw, "en").new) == ("A1", "에이 하나")
+    assert (line(translated, fw, "en").kind, line(translated, fw, "en").old, line(translated, fw, "en").new) == \
+        ("translated", None, "A two")
+    assert line(translated, fw).kind == "번역"
+    assert title((reworded, translated), "en") == "1 competency item retitled · 1 competency item translated"
+    assert title((reworded, translated)) == "역량 항목 1건 제목 변경 · 역량 항목 1건 번역"
+    assert describe(translated, old, fw) == "`a2`: (영어 없음) → “A two”"
 
-    from macros.review.changelog import line
 
-    assert (line(change, fw, "en").old, line(change, fw, "en").new) == ("A1", "A one")
-    assert (line(change, fw).old, line(change, fw).new) == ("A1", "에이 하나")
+def test_a_translated_list_entry_is_a_change(tmp_path: Path) -> None:
+    def translate(r: dict) -> None:
+        duties = r["levels"]["l1"]["duties"]
+        duties[0] = {"ko": duties[0], "en": "Ship it"}
+
+    old = load_framework(FIXTURES / "mini")
+    fw = load_framework(edited(tmp_path, {"roles/eng.yml": translate}))
+    [change] = [c for c in compare(old, fw) if c.entity == "duty"]
+    assert (change.kind, change.shown_kind, change.old_en, change.new_en) == ("changed", "translated", None, "Ship it")

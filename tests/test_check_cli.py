@@ -225,3 +225,18 @@ def test_schema_command_writes_files(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["area.schema.json", "family.schema.json", "framework.schema.json", "kpis.schema.json", "levels.schema.json",
          "roadmap.schema.json", "role.schema.json", "interview.schema.json", "scales.schema.json", "glossary.schema.json"])
+
+
+def test_small_interview_kits_are_warned_about(framework_copy: Path) -> None:
+    for name in ("published-urls.json", "published-urls.public.json"):  # kits without questions leave the URL list
+        (framework_copy / name).unlink()
+    for path in (framework_copy / "interview").iterdir():
+        if path.name != "redis-cache.yml":  # one question, for junior to senior, probing a junior item
+            path.unlink()
+    result = run_career("check", str(framework_copy), cwd=framework_copy.parent)
+    assert result.returncode == 0, result.stderr
+    kits = [line.split("warning: ", 1)[1].split(";")[0] for line in result.stderr.splitlines() if "interview kit" in line]
+    assert kits == [f"the interview kit of python-backend at {level} has {n}"
+                    for level, n in (("junior", "1 question"), ("mid", "1 question"), ("senior", "1 question"),
+                                     ("lead", "0 questions"))]
+    assert "(4 warnings)" in result.stdout

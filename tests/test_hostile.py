@@ -303,7 +303,7 @@ def test_git_subjects_tags_and_symlinks_are_data(repo: Path, tmp_path: Path) -> 
     git(repo, "tag", "v1<script>alert(1)</script>")
 
     out = tmp_path / "site"
-    result = build_site(repo, out)
+    result = build_site(repo, out, languages="ko,en")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     log = (out / "changelog" / "index.html").read_text(encoding="utf-8")
@@ -311,11 +311,13 @@ def test_git_subjects_tags_and_symlinks_are_data(repo: Path, tmp_path: Path) -> 
     assert bad == [] and "<img src=x onerror=alert(1)> symlinks" in text and "**bold** [link](javascript:alert(1))" in text
     assert "evil.yml: symbolic link skipped in commit" in text
     assert "career-rev-" not in log and "/tmp/" not in log
+    bad, text = scan((out / "en" / "changelog" / "index.html").read_text(encoding="utf-8"))
+    assert bad == [] and "**bold** [link](javascript:alert(1))" in text and "![x](https://evil.example/x.png)" in text
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in home and "v1&lt;script&gt;alert(1)&lt;/script&gt;" in home  # the tag in the footer
 
     second = tmp_path / "site2"
-    assert build_site(repo, second).returncode == 0
+    assert build_site(repo, second, languages="ko,en").returncode == 0
     assert (second / "changelog" / "index.html").read_text(encoding="utf-8") == log  # two clean builds agree
 
     diff = subprocess.run([sys.executable, "-m", "macros.cli", "diff", "HEAD~2", "HEAD", "--path", str(fw)], cwd=repo,

@@ -83,3 +83,18 @@ def test_redirects_for_renamed_role_and_area(pages) -> None:
     assert moved["roles/manager/m3.md"] == "roles/em/m3.md"
     assert moved["competencies/humans.md"] == "competencies/people.md"
     assert "roles/manager/index.md" in moved
+
+
+def test_a_template_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    import jinja2
+
+    from macros.site.render import bytecode_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cache = bytecode_cache("probe")
+    assert cache is not None
+    shutil.rmtree(tmp_path / "career-framework")  # gone (a cleaned cache, a full disk): storing fails
+    env = jinja2.Environment(loader=jinja2.DictLoader({"page": "{{ 1 + 1 }}"}), bytecode_cache=cache)
+    assert env.get_template("page").render() == "2"

@@ -61,15 +61,17 @@ def _level_title(fw: Framework, level_id: str | None, lang: Language) -> str | N
 
 def line(c: Change, fw: Framework, lang: Language = "ko") -> ChangeLine:
     labels = LABELS[lang]
-    entity, kind = labels.entity[c.entity], labels.kind[c.kind]
+    entity, kind = labels.entity[c.entity], labels.kind[c.shown_kind]
     entity = entity[:1].upper() + entity[1:]  # starts the line ("Competency item"; Korean has no case)
     if c.kind == "moved-level":
         return ChangeLine(entity, kind, c.id, None, _level_title(fw, c.old, lang), _level_title(fw, c.new, lang), True)
     if c.kind in ("moved-group", "renamed"):
         return ChangeLine(entity, kind, c.id, None, c.old, c.new, True)
     field = labels.field.get(c.scope) if c.kind == "changed" and c.scope and c.entity != "behaviour" else None
-    if lang == "en":  # the English of each side where it has one, else the Korean (marked as such on the page)
-        return ChangeLine(entity, kind, c.id, field, c.old_en or c.old, c.new_en or c.new, False)
+    if c.shown_kind == "translated":  # the Korean stayed: the English before and after
+        return ChangeLine(entity, kind, c.id, field, c.old_en, c.new_en, False)
+    if lang == "en" and (c.old is None or c.old_en) and (c.new is None or c.new_en):  # one language per line
+        return ChangeLine(entity, kind, c.id, field, c.old_en, c.new_en, False)
     return ChangeLine(entity, kind, c.id, field, c.old, c.new, False)
 
 
@@ -81,7 +83,7 @@ def title(changes: tuple[Change, ...], lang: Language = "ko") -> str:
     """What a commit changed, most frequent first: "역량 항목 2건 추가 · 주요 업무 1건 변경" or
     "2 competency items added · 1 duty changed"."""
     labels = LABELS[lang]
-    counts = Counter((labels.entity[c.entity], labels.kind[c.kind]) for c in changes)
+    counts = Counter((labels.entity[c.entity], labels.kind[c.shown_kind]) for c in changes)
     top = counts.most_common(3)
     rest = sum(counts.values()) - sum(n for _, n in top)
     if lang == "ko":

@@ -32,6 +32,12 @@ class Change:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @property
+    def shown_kind(self) -> str:
+        """The kind a report names: "translated" when only the English of a text changed."""
+        translated = self.kind in ("changed", "retitled") and self.old == self.new and self.old_en != self.new_en
+        return "translated" if translated else self.kind
+
     def refs(self) -> list[Ref]:
         """The page entities this change touches (for 'last changed' dates)."""
         if self.entity in ("item", "level", "role", "area", "family"):
@@ -75,7 +81,9 @@ def _list_changes(entity: str, old: Iterable[Text], new: Iterable[Text], owner: 
     a, b = [t.get("ko") for t in old], [t.get("ko") for t in new]
     out: list[Change] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
+        if op == "equal":  # the same Korean: the English may still have changed
+            out += [_text_change(entity, "changed", owner, o, n) for o, n in zip(old[i1:i2], new[j1:j2], strict=True)
+                    if o.en != n.en]
             continue
         olds, news = old[i1:i2], new[j1:j2]
         paired = min(len(olds), len(news)) if op == "replace" else 0

@@ -16,7 +16,7 @@ ENTITY = {"item": "역량 항목", "behaviour": "행동 기준", "group": "역�
           "level": "레벨", "kpi": "평가 항목", "kpi-metric": "평가 지표", "role": "직무", "role-level": "직무 레벨",
           "duty": "주요 업무", "competency": "핵심 역량", "question": "면접 질문", "listen-for": "평가 포인트"}
 KIND = {"added": "추가", "removed": "삭제", "renamed": "id 변경", "retitled": "제목 변경",
-        "moved-level": "기대 레벨 이동", "moved-group": "그룹 이동", "changed": "변경"}
+        "moved-level": "기대 레벨 이동", "moved-group": "그룹 이동", "changed": "변경", "translated": "번역"}
 FIELD = {"title": "제목", "focus": "역할 초점", "impact": "역할 가치", "years_label": "연차", "overview": "개요",
          "description": "설명", "progression.focus": "성장 경로의 역할 초점", "progression.goal": "성장 경로의 전환 목표",
          "question": "질문", "items": "연결된 항목", "levels": "레벨"}
@@ -25,8 +25,9 @@ ENTITY_EN = {"item": "competency item", "behaviour": "behaviour", "group": "comp
              "family": "job family", "level": "level", "kpi": "KPI", "kpi-metric": "KPI metric", "role": "role",
              "role-level": "role level", "duty": "duty", "competency": "core competency", "question": "interview question",
              "listen-for": "listen-for point"}
-KIND_EN = {"added": "added", "removed": "removed", "renamed": "id changed", "retitled": "retitled",
-           "moved-level": "moved to another level", "moved-group": "moved to another group", "changed": "changed"}
+KIND_EN = {"added": "added", "removed": "removed", "renamed": "renamed", "retitled": "retitled",
+           "moved-level": "moved to another level", "moved-group": "moved to another group", "changed": "changed",
+           "translated": "translated"}
 FIELD_EN = {"title": "title", "focus": "focus", "impact": "impact", "years_label": "years", "overview": "overview",
             "description": "description", "progression.focus": "progression focus", "progression.goal": "progression goal",
             "question": "question", "items": "linked items", "levels": "levels"}
@@ -93,7 +94,9 @@ def _impact(result: DiffResult) -> list[str]:
                 if c.id != scope or c.entity not in ("duty", "competency", "role-level"):
                     continue
                 label = ENTITY[c.entity] if c.entity != "role-level" else FIELD.get(c.scope, "JD")
-                if c.kind == "changed":
+                if c.shown_kind == "translated":
+                    rows.append(f"- {label} 번역: {_english(c)}")
+                elif c.kind == "changed":
                     rows.append(f"- {label} 변경: {quote(c.old)} → {quote(c.new)}")
                 else:
                     rows.append(f"- {label} {KIND[c.kind]}: {quote(c.new or c.old)}")
@@ -101,6 +104,11 @@ def _impact(result: DiffResult) -> list[str]:
                 head = " · ".join(github_markdown(x) for x in (role.title.get("ko"), level.title.get("ko")))
                 lines += ["", f"#### {head} ({github_markdown(jd.title.get('ko'))})", "", *rows]
     return lines
+
+
+def _english(c: Change, q: Quote = quote) -> str:
+    """The English of a text before and after (a translation added, changed or removed)."""
+    return " → ".join(q(text) if text else "(영어 없음)" for text in (c.old_en, c.new_en))
 
 
 def describe(c: Change, old: Framework | None, new: Framework | None, q: Quote = quote,
@@ -113,6 +121,9 @@ def describe(c: Change, old: Framework | None, new: Framework | None, q: Quote =
         return f"{name}: {level(old, c.old)} → {level(new, c.new)}"
     if c.kind == "moved-group":
         return f"{name}: 그룹 {ident(c.old or '')} → {ident(c.new or '')}"
+    if c.shown_kind == "translated":  # the Korean stayed: show the English
+        field = f" {FIELD.get(c.scope, c.scope)}" if c.scope and c.entity != "behaviour" else ""
+        return f"{name}{field}: {_english(c, q)}"
     if c.kind == "changed" and c.scope and c.entity != "behaviour":
         return f"{name} {FIELD.get(c.scope, c.scope)}: {q(c.old)} → {q(c.new)}"
     if c.kind in ("changed", "retitled"):
@@ -143,7 +154,7 @@ def markdown(result: DiffResult) -> str:
         rows = sorted((c for c in result.changes if c.entity in entities), key=lambda c: ORDER.index(c.entity))
         if rows:
             out += [f"### {title}", ""]
-            out += [f"- {ENTITY[c.entity]} {KIND[c.kind]}: {describe(c, result.old, result.new)}" for c in rows]
+            out += [f"- {ENTITY[c.entity]} {KIND[c.shown_kind]}: {describe(c, result.old, result.new)}" for c in rows]
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -27,7 +28,7 @@ _HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"',
 _ID = re.compile(r' id="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")  # jamo, compatibility jamo, syllables
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,17 @@ def _js_messages(labels: Labels) -> dict[str, str]:
     return labels.with_prefix("js_")
 
 
+class _Cache(FileSystemBytecodeCache):
+    """A cache that is only ever a speed-up: a template it cannot store (a full disk, a folder made
+    read-only) is simply compiled again next time."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
 def bytecode_cache(name: str = "jinja") -> FileSystemBytecodeCache | None:
     """Compiled templates kept between processes, in the user's cache folder (code, not data: each is
     checked against its template's source before use); `name` is the folder of one template set."""
@@ -115,7 +127,7 @@ def bytecode_cache(name: str = "jinja") -> FileSystemBytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+    return _Cache(str(folder)) if os.access(folder, os.W_OK) else None
 
 
 def environment() -> Environment:
