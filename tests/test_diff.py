@@ -147,3 +147,31 @@ def test_impact_lists_an_item_only_under_roles_that_use_its_area(tmp_path: Path)
     assert any(line.startswith("Data Analyst") or "데이터" in line for line in headings), out
     assert not any("Backend" in line or "Manager" in line for line in headings), headings
     assert contains(out, "새로 기대하는 항목: “새 데이터 항목” (new-data-item)")
+
+
+def test_changelog_cache_survives_concurrent_writers_and_an_unwritable_folder(tmp_path: Path) -> None:
+    """The editions' build processes (and parallel tests) summarise the same commits at the same moment."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from macros.review.changes import Change
+    from macros.review.revisions import Commit, CommitChanges, _cache_read, _cache_write
+
+    item = CommitChanges(Commit("a" * 40, "aaaaaaa", "2026-11-22", "Retitle"),
+                         (Change("item", "retitled", "gil", "GIL", "GIL 동작 원리", "", None, "How the GIL works"),))
+    cache = tmp_path / "changelog"
+    with ProcessPoolExecutor(4) as pool:
+        for result in [pool.submit(_write_many, cache, item) for _ in range(4)]:
+            result.result()  # a writer that raised fails here
+    assert _cache_read(cache, "a" * 40) == item
+    assert [p.name for p in cache.iterdir()] == ["a" * 40 + ".json"]  # no temporary file left behind
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    _cache_write(blocked, item)  # cannot be written: skipped, nothing raised
+    assert _cache_read(blocked, "a" * 40) is None
+
+
+def _write_many(cache: Path, item) -> None:
+    from macros.review.revisions import _cache_write
+
+    for _ in range(200):
+        _cache_write(cache, item)

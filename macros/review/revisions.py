@@ -10,7 +10,7 @@ import json
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -235,14 +235,25 @@ def _cache_read(cache_dir: Path | None, sha: str) -> CommitChanges | None:
 
 
 def _cache_write(cache_dir: Path | None, item: CommitChanges) -> None:
+    """Store one commit's summary. Several builds may write the same commit at once (the editions' processes,
+    parallel tests): each writes a file of its own and renames it into place, and a cache that cannot be
+    written only costs the next build time."""
     if not cache_dir:
         return
-    cache_dir.mkdir(parents=True, exist_ok=True)
     doc = {"format": CACHE_FORMAT, "commit": item.commit.__dict__, "changes": [c.as_dict() for c in item.changes],
            "problems": list(item.problems)}
-    tmp = cache_dir / f"{item.commit.sha}.tmp"
-    tmp.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(cache_dir / f"{item.commit.sha}.json")
+    tmp: Path | None = None
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cache_dir, prefix=f"{item.commit.sha}.",
+                                         suffix=".tmp", delete=False) as f:
+            tmp = Path(f.name)
+            f.write(json.dumps(doc, ensure_ascii=False))
+        tmp.replace(cache_dir / f"{item.commit.sha}.json")
+    except OSError:
+        if tmp is not None:
+            with suppress(OSError):
+                tmp.unlink(missing_ok=True)
 
 
 def describe(framework_dir: Path) -> str | None:
