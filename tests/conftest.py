@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,17 @@ def build_site(project: Path, out: Path, site_url: str | None = None, languages:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
         cwd=project, capture_output=True, text=True, timeout=300, env=env,
     )
+
+
+def served_build(project: Path, out: Path, languages: str = "ko") -> Iterator[str]:
+    """Build `project` into `out` and serve it; yields the address. The site's URL is where it is served,
+    or Material's instant navigation stays off."""
+    import browser
+
+    for url in browser.serve(out):
+        result = build_site(project, out, site_url=url + "/", languages=languages)
+        assert result.returncode == 0, result.stderr
+        yield url
 
 
 def modify(path: Path, change) -> None:

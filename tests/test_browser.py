@@ -6,9 +6,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import browser
 import pytest
-from conftest import ROOT, build_site
+from conftest import ROOT, served_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 KEY = "career-framework-checklist"
@@ -18,11 +17,7 @@ JUNIOR = "/roles/python-backend/junior/checklist/"
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = tmp_path_factory.mktemp("site")
-    for url in browser.serve(out):  # site_url must match where it is served, or instant navigation is off
-        result = build_site(ROOT, out, site_url=url + "/")
-        assert result.returncode == 0, result.stderr
-        yield url
+    yield from served_build(ROOT, tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture

@@ -240,3 +240,13 @@ def test_small_interview_kits_are_warned_about(framework_copy: Path) -> None:
                     for level, n in (("junior", "1 question"), ("mid", "1 question"), ("senior", "1 question"),
                                      ("lead", "0 questions"))]
     assert "(4 warnings)" in result.stdout
+
+
+def test_a_required_text_cannot_be_internal(framework_copy: Path) -> None:
+    edit(framework_copy / ROLE, "  en: Python Backend Engineer\n", "  en: Python Backend Engineer\n  internal: true\n")
+    edit(framework_copy / ROLE, "  en: Job Description\n", "  en: Job Description\n  internal: true\n")  # optional: fine
+    result = run_career("check", str(framework_copy), cwd=framework_copy.parent)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "framework/roles/python-backend.yml:5:3: error: 'title' is required, so its text cannot be internal; "
+        "mark the whole entity `internal: true` instead", "1 error in 1 file"]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 
-import browser
 import pytest
-from conftest import ROOT, build_site, make_project
+from conftest import ROOT, make_project, served_build
 from test_hostile import SHOWN, git, hostile_copy
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -33,9 +32,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     git(project, "commit", "-qm", "<img src=x onerror=alert(1)> " + SHOWN["links"])
     git(project, "tag", "v1<svg/onload=alert(1)>")
     out = tmp / "site"
-    for url in browser.serve(out):
-        result = build_site(project, out, site_url=url + "/")
-        assert result.returncode == 0, result.stderr
+    for url in served_build(project, out):
         pages = sorted("/" + p.relative_to(out).as_posix().removesuffix("index.html") for p in out.rglob("*.html"))
         yield url, pages
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import browser
 import pytest
-from conftest import ROOT, build_site
+from conftest import ROOT, served_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -26,11 +26,7 @@ PAGE_KINDS = {
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = tmp_path_factory.mktemp("site")
-    for url in browser.serve(out):
-        result = build_site(ROOT, out, site_url=url + "/", languages="ko,en")
-        assert result.returncode == 0, result.stderr
-        yield url
+    yield from served_build(ROOT, tmp_path_factory.mktemp("site"), languages="ko,en")
 
 
 def open_page(chromium, base_url: str, url: str, width: int):

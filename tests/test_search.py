@@ -8,10 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-import browser
 import pytest
 import yaml
-from conftest import ROOT, build_site
+from conftest import ROOT, served_build
 
 from macros.site.search import Glossary, bigrams, sections, terms
 
@@ -74,10 +73,9 @@ def test_sections_leave_noindex_regions_out() -> None:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """Both editions, served: Korean at /, English at /en/ (each with its own index)."""
     out = tmp_path_factory.mktemp("site")
-    for url in browser.serve(out):
-        result = build_site(ROOT, out, site_url=url + "/")
-        assert result.returncode == 0, result.stderr
+    for url in served_build(ROOT, out, languages="ko,en"):
         yield url, out
 
 
@@ -95,15 +93,15 @@ def test_index_is_lean(served: tuple[str, Path]) -> None:
 
 @pytest.fixture(scope="module")
 def search(served: tuple[str, Path], chromium):
+    """The served site's search box: the paths of the result links for a query, opened as Material's search
+    deep link (?q=). `home` picks the edition: "" for the main one, "en/" for English (its own index)."""
     page = chromium.new_page(base_url=served[0])
 
-    def run(query: str) -> list[str]:
-        """The result links for `query`, opened as Material's search deep link (?q=) on a fresh page."""
-        page.goto("/?q=" + quote(query))
+    def run(query: str, home: str = "") -> list[str]:
+        page.goto(f"/{home}?q=" + quote(query))
         page.wait_for_function("document.querySelector('.md-search-result__meta')?.textContent.match(/\\d|없|No /)")
-        links = page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
-                                          "els => els.map(e => e.getAttribute('href'))")
-        return [link.split("://", 1)[-1].split("/", 1)[-1].split("?")[0] for link in links]
+        return page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
+                                         "els => els.map(e => new URL(e.href).pathname.slice(1))")
 
     yield run
     page.close()
@@ -127,38 +125,14 @@ def test_definitions_rank_above_checklists_and_kits(search) -> None:
     assert all(first_definition < i for i in working), results
 
 
-@pytest.fixture(scope="module")
-def served_en(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = tmp_path_factory.mktemp("site-en")
-    for url in browser.serve(out):
-        result = build_site(ROOT, out, site_url=url + "/", languages="ko,en")
-        assert result.returncode == 0, result.stderr
-        yield url
-
-
-@pytest.fixture(scope="module")
-def search_en(served_en: str, chromium):
-    """The English edition's search box (its own index under /en/search/)."""
-    page = chromium.new_page(base_url=served_en)
-
-    def run(query: str) -> list[str]:
-        page.goto("/en/?q=" + quote(query))
-        page.wait_for_function("document.querySelector('.md-search-result__meta')?.textContent.match(/\\d|No /)")
-        return page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
-                                         "els => els.map(e => new URL(e.href).pathname)")
-
-    yield run
-    page.close()
-
-
 @pytest.mark.browser
 @pytest.mark.slow
-@pytest.mark.parametrize(("query", "expect"), [("code reviews", "/en/competencies/collaboration-leadership/"),
-                                               ("kube", "/en/competencies/infra-devops/"),
-                                               ("쿠버네티스", "/en/competencies/infra-devops/")])
-def test_the_english_edition_searches_its_own_pages(search_en, query: str, expect: str) -> None:
-    results = search_en(query)
-    assert results and all(r.startswith("/en/") for r in results)
+@pytest.mark.parametrize(("query", "expect"), [("code reviews", "en/competencies/collaboration-leadership/"),
+                                               ("kube", "en/competencies/infra-devops/"),
+                                               ("쿠버네티스", "en/competencies/infra-devops/")])
+def test_the_english_edition_searches_its_own_pages(search, query: str, expect: str) -> None:
+    results = search(query, "en/")
+    assert results and all(r.startswith("en/") for r in results)
     assert expect in list(dict.fromkeys(results))[:5], results[:8]
 
 

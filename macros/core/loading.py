@@ -4,9 +4,8 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -17,7 +16,8 @@ from .files import FOLDERS, IGNORED_FOLDERS, NAME_HINT, SINGLE_FILES, Parsed, di
 from .framework import SHARED_LADDER, Family, Framework, LadderInfo, Ref, Source
 from .model import FamilyFile, FrameworkFile
 from .references import check_references
-from .text import LANGUAGES, LIMITS, Language, Text
+from .text import LANGUAGES, LIMITS, Language
+from .texts import texts
 from .yamlio import YamlError, read_yaml
 
 
@@ -148,46 +148,12 @@ def read_files(root: Path) -> tuple[dict[str, list[Parsed]], set[str], list[Diag
     return parsed, failed, problems
 
 
-def _holds_models(annotation: Any) -> bool:
-    """Whether a field's type can hold a pydantic model other than Text, at any depth."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation is not Text
-    return any(_holds_models(arg) for arg in get_args(annotation))
-
-
-@cache
-def _walk_plan(cls: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A model class's required fields (whose Text must not be internal), and its fields worth descending into."""
-    fields = cls.model_fields
-    return (tuple(n for n, f in fields.items() if f.is_required()),
-            tuple(n for n, f in fields.items() if _holds_models(f.annotation)))
-
-
 def required_internal_texts(parsed: dict[str, list[Parsed]]) -> list[Diagnostic]:
     """A required text cannot be internal (the public build would have nothing to show): mark its entity."""
-    out: list[Diagnostic] = []
-
-    def walk(value: Any, p: Parsed, loc: tuple[str | int, ...]) -> None:
-        if isinstance(value, BaseModel):
-            required, children = _walk_plan(type(value))
-            for name in required:
-                child = getattr(value, name)
-                if isinstance(child, Text) and child.internal:
-                    out.append(p.marks.diagnostic((*loc, name), f"'{name}' is required, so its text cannot be internal; "
-                                                                "mark the whole entity `internal: true` instead"))
-            for name in children:
-                walk(getattr(value, name), p, (*loc, name))
-        elif isinstance(value, tuple):
-            for i, v in enumerate(value):
-                walk(v, p, (*loc, i))
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, p, (*loc, k))
-
-    for ps in parsed.values():
-        for p in ps:
-            walk(p.model, p, ())
-    return out
+    return [p.marks.diagnostic(loc, f"'{loc[-1]}' is required, so its text cannot be internal; "
+                                    "mark the whole entity `internal: true` instead")
+            for ps in parsed.values() for p in ps
+            for loc, text, required in texts(p.model) if required and text.internal]
 
 
 def _role_language(path: Path, family_language: dict[str, Language], default: Language) -> Language:

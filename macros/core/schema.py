@@ -6,31 +6,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import (
-    AreaFile,
-    FamilyFile,
-    FrameworkFile,
-    GlossaryFile,
-    InterviewFile,
-    KpisFile,
-    LevelsFile,
-    RoadmapFile,
-    RoleFile,
-    ScalesFile,
-)
+from .files import FOLDERS, SINGLE_FILES
 
-#: schema file name -> model
+#: schema file name -> model: one per file kind, named after its model (`RoleFile` -> role.schema.json)
 SCHEMAS: dict[str, type[BaseModel]] = {
-    "framework.schema.json": FrameworkFile,
-    "levels.schema.json": LevelsFile,
-    "family.schema.json": FamilyFile,
-    "kpis.schema.json": KpisFile,
-    "scales.schema.json": ScalesFile,
-    "glossary.schema.json": GlossaryFile,
-    "roadmap.schema.json": RoadmapFile,
-    "role.schema.json": RoleFile,
-    "area.schema.json": AreaFile,
-    "interview.schema.json": InterviewFile,
+    f"{model.__name__.removesuffix('File').lower()}.schema.json": model
+    for model in [*(m for m, _ in SINGLE_FILES.values()), *(m for m, _, _ in FOLDERS.values())]
 }
 
 
