@@ -38,6 +38,21 @@ TEXT = {
         "t_largest": "1× 가장 큰 HTML ≤ 300 KB",
         "t_index": "50× 검색 색인 gzip < 5 MB",
         "t_query": "50× 첫 검색 < 300 ms",
+        "t_worst": "1 MB 이하 파일 하나를 더한 `career check` ≤ 2 s, ≤ 300 MB (모든 모양)",
+        "worst_title": "## 최악의 파일 { #worst-case }",
+        "worst_intro": [
+            "풀 리퀘스트 하나가 CI를 느리게 하거나 멈추게 할 수 있는지 봅니다(bench/worst.py). 모양마다 파일 한도(1 MB) 안에서",
+            "가장 나쁜 파일 하나를 저장소의 framework/(공개된 URL 목록 포함) 사본에 더하거나 같은 이름의 파일과 바꾸고",
+            "`career check`를 돌려 파일 크기, 결과(거부했다면 그 메시지), 시간과 최대 메모리를 적었습니다. 목록이 있으므로",
+            "검사는 두 빌드(사내, 공개)의 두 에디션을 모두 만듭니다. 위쪽 모양은 한 종류의 항목으로 1 MB를 채운 파일로,",
+            "개수 한도(`macros/core/text.py`의 `LIMITS`)가 거부해야 하고, 아래쪽 `-at-limit` 모양은 한도가 허락하는 만큼",
+            "채운 파일로, 통과해야 합니다. 목표는 모양마다 ≤ 2 s, ≤ 300 MB입니다.",
+        ],
+        "worst_head": ["모양", "파일", "내용", "크기 (KB)", "결과", "시간 (s)", "최대 메모리 (MB)", "목표 달성"],
+        "passed": "통과",
+        "refused": "거부",
+        "stopped": "{seconds:.0f} s 뒤 중단",
+        "more": "외 {n:,}건",
     },
     "en": {
         "title": "# Benchmarks { #top }",
@@ -70,16 +85,65 @@ TEXT = {
         "t_largest": "Largest HTML page at 1× ≤ 300 KB",
         "t_index": "Search index at 50× < 5 MB gzip",
         "t_query": "First search at 50× < 300 ms",
+        "t_worst": "`career check` with one more file of up to 1 MB ≤ 2 s and ≤ 300 MB (every shape)",
+        "worst_title": "## Worst-case files { #worst-case }",
+        "worst_intro": [
+            "Whether one pull request can slow or exhaust CI (bench/worst.py). For each shape, the worst file within the",
+            "file limit (1 MB) is added to a copy of the repository's framework/ (with its released URL lists), or replaces",
+            "the file of that name, and `career check` runs: the table gives the file's size, the outcome (with the message",
+            "when the file is refused), the seconds and the peak memory. With the URL lists, the check builds both editions of",
+            "both audiences (internal, public). The shapes at the top fill a megabyte with one kind of entry: the count limits",
+            "(`LIMITS` in `macros/core/text.py`) must refuse them; the `-at-limit` shapes below hold as much as the limits",
+            "allow: they must pass. The target for every shape is ≤ 2 s and ≤ 300 MB.",
+        ],
+        "worst_head": ["Shape", "File", "What it holds", "Size (KB)", "Outcome", "Time (s)", "Peak memory (MB)", "Met"],
+        "passed": "ok",
+        "refused": "refused",
+        "stopped": "stopped after {seconds:.0f} s",
+        "more": "and {n:,} more",
     },
 }
 
 
-def _table(head: list[str], rows: list[list[str]], align: str = "--:") -> list[str]:
-    return ["| " + " | ".join(head) + " |", "|" + "|".join(align for _ in head) + "|",
+def _table(head: list[str], rows: list[list[str]], align: str | list[str] = "--:") -> list[str]:
+    aligns = [align] * len(head) if isinstance(align, str) else align
+    return ["| " + " | ".join(head) + " |", "|" + "|".join(aligns) + "|",
             *("| " + " | ".join(r) + " |" for r in rows)]
 
 
-def _targets(rows: list[Row], t: dict[str, Any]) -> list[list[str]]:
+def _code(text: str) -> str:
+    """Inline code in a table cell: a double fence around single backticks, and `|` escaped so the cell goes on."""
+    text = text.replace("|", "\\|")
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
+def _outcome(r: Row, t: dict[str, Any]) -> str:
+    if r["code"] == 0:
+        return t["passed"]
+    if r["code"] == 124:
+        return t["stopped"].format(seconds=r["seconds"])
+    said = r["said"] if len(r["said"]) <= 160 else r["said"][:159] + "…"
+    more = " " + t["more"].format(n=r["errors"] - 1) if r["errors"] > 1 else ""
+    return f"{t['refused']}: {_code(said)}{more}"
+
+
+def met_worst(r: Row) -> bool:
+    return r["seconds"] <= 2 and r["mb"] <= 300
+
+
+def _worst(worst: dict[str, Any], machine: str, lang: str, t: dict[str, Any]) -> list[str]:
+    lines = [t["worst_title"], "", *t["worst_intro"], ""]
+    if worst["machine"] != machine:
+        lines += [f"{t['machine']}: {worst['machine']}", ""]
+    met: Callable[[bool], str] = lambda ok: t["yes"] if ok else t["no"]  # noqa: E731
+    lines += _table(t["worst_head"], [[
+        f"`{r['shape']}`", f"`{r['file']}`", r["what_ko" if lang == "ko" else "what"], f"{r['bytes'] / 1000:,.0f}",
+        _outcome(r, t), f"{r['seconds']:.2f}", f"{r['mb']:.0f}", met(met_worst(r))] for r in worst["rows"]],
+        ["---", "---", "---", "--:", "---", "--:", "--:", "---"])
+    return [*lines, ""]
+
+
+def _targets(rows: list[Row], t: dict[str, Any], worst: dict[str, Any] | None = None) -> list[list[str]]:
     met: Callable[[bool], str] = lambda ok: t["yes"] if ok else t["no"]  # noqa: E731
     out = [[t["t_ratio"].format(scale=r["scale"]), f"{r['ratio']:.2f}", met(r["ratio"] <= 0.80)] for r in rows]
     by = {r["scale"]: r for r in rows}
@@ -92,10 +156,15 @@ def _targets(rows: list[Row], t: dict[str, Any]) -> list[list[str]]:
         out.append([t["t_query"], t["none"] if q is None else f"{q:.0f} ms", t["none"] if q is None else met(q < 300)])
     if 1 in by:
         out.append([t["t_largest"], f"{by[1]['largest_kb']:.0f} KB", met(by[1]["largest_kb"] <= 300)])
+    if worst and worst["rows"]:
+        slow = max(worst["rows"], key=lambda r: r["seconds"])
+        big = max(worst["rows"], key=lambda r: r["mb"])
+        out.append([t["t_worst"], f"{slow['seconds']:.2f} s (`{slow['shape']}`), {big['mb']:.0f} MB (`{big['shape']}`)",
+                    met(all(met_worst(r) for r in worst["rows"]))])
     return out
 
 
-def render(rows: list[Row], machine: str, lang: str, notes: str, query: str) -> str:
+def render(rows: list[Row], machine: str, lang: str, notes: str, query: str, worst: dict[str, Any] | None = None) -> str:
     t = TEXT[lang]
     lines = ["---", "audience: internal", "---", t["title"], "", *t["intro"], "", f"{t['machine']}: {machine}", ""]
     lines += _table(t["head"], [[
@@ -109,16 +178,20 @@ def render(rows: list[Row], machine: str, lang: str, notes: str, query: str) -> 
     lines += _table(t["search_head"], [[
         f"{r['scale']}×", f"{r['index_mb']:.2f}", f"{r['index_gz_mb']:.2f}",
         t["none"] if r["query_ms"] is None else f"{r['query_ms']:.0f}"] for r in rows])
-    lines += ["", t["targets"], "", *_table(t["target_head"], _targets(rows, t), "---"), "", notes.strip(), ""]
+    lines += ["", t["targets"], "", *_table(t["target_head"], _targets(rows, t, worst), "---"), ""]
+    if worst:
+        lines += _worst(worst, machine, lang, t)
+    lines += [notes.strip(), ""]
     return "\n".join(lines)
 
 
-def write_reports(rows: list[Row], machine: str, docs: Path, query: str) -> list[Path]:
+def write_reports(rows: list[Row], machine: str, docs: Path, query: str, worst: dict[str, Any] | None = None) -> list[Path]:
+    """Both pages. `worst` is the worst-case measurement ({"machine": ..., "rows": [...]}, bench/worst.py), if any."""
     here = Path(__file__).resolve().parent
     written = []
     for lang, path in (("ko", docs / "benchmarks.md"), ("en", docs / "en" / "benchmarks.md")):
         notes = (here / f"notes.{lang}.md").read_text(encoding="utf-8")
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render(rows, machine, lang, notes, query), encoding="utf-8")
+        path.write_text(render(rows, machine, lang, notes, query, worst), encoding="utf-8")
         written.append(path)
     return written

@@ -1,15 +1,19 @@
-"""`make bench`: build time of the project against its static export at 1×, 10× and 50× the seed.
+"""`make bench`: build time of the project against its static export at 1×, 10× and 50× the seed, and the cost of
+the worst file one pull request can add.
 
 For each scale it measures, with several runs and their median: `career check`; a `mkdocs build` of the
 project's main edition; the build of its static export (`career export --format mkdocs`: plain
 mkdocs-material, the floor); their ratio per page. Once per scale: the build with both editions, the
-search index (size, gzip size) and the time of a first search in Chromium. It writes docs/benchmarks.md
-and docs/en/benchmarks.md.
+search index (size, gzip size) and the time of a first search in Chromium. Then, for each shape of
+bench/worst.py, `career check` on the repository's framework/ plus one worst-case file of up to 1 MB.
+It writes docs/benchmarks.md and docs/en/benchmarks.md, and keeps the measurements in bench/results.json,
+so that `--only scales` or `--only worst-case` (a minute) measures one part again and keeps the other.
 """
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import platform
 import statistics
@@ -21,10 +25,12 @@ from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import worst
 from report import write_reports
 from synth import ROOT, make_project
 
 RSS = Path(__file__).resolve().parent / "rss.py"
+RESULTS = Path(__file__).resolve().parent / "results.json"  # the measurements behind the report, by part
 #: What a reader types first in the benchmark's search: a transliteration the data never spells out.
 QUERY = "쿠버네티스"
 
@@ -128,20 +134,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scales", default="1,10,50")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", choices=["scales", "worst-case"],
+                        help="measure one part again; the other part's rows come from bench/results.json")
     parser.add_argument("--out", default=str(ROOT / "docs"), help="the docs folder: writes benchmarks.md and en/benchmarks.md")
     args = parser.parse_args()
-    rows = []
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     with tempfile.TemporaryDirectory(prefix="career-bench-") as tmp:
-        for scale in (int(s) for s in args.scales.split(",")):
-            print(f"measuring {scale}×", file=sys.stderr, flush=True)
-            runs = 2 * args.runs + 1 if scale == 1 else args.runs  # a 1× build takes about a second: more runs, a steadier median
-            rows.append(measure(scale, runs, Path(tmp)))
-            r = rows[-1]
-            print(f"  build {r['build']:.2f}s ({r['pages']} pages) export {r['export']:.2f}s ({r['export_pages']} pages) "
-                  f"ratio per page {r['ratio']:.2f}; both editions {r['both']:.2f}s; check {r['check']:.2f}s; "
-                  f"index {r['index_gz_mb']:.2f} MB gz; first query {r['query_ms']} ms; rss {r['rss_mb']:.0f} MB",
-                  file=sys.stderr)
-    for path in write_reports(rows, machine(), Path(args.out), QUERY):
+        if args.only != "worst-case":
+            rows = []
+            for scale in (int(s) for s in args.scales.split(",")):
+                print(f"measuring {scale}×", file=sys.stderr, flush=True)
+                runs = 2 * args.runs + 1 if scale == 1 else args.runs  # a 1× build takes about a second: more runs, a steadier median
+                rows.append(measure(scale, runs, Path(tmp)))
+                r = rows[-1]
+                print(f"  build {r['build']:.2f}s ({r['pages']} pages) export {r['export']:.2f}s ({r['export_pages']} pages) "
+                      f"ratio per page {r['ratio']:.2f}; both editions {r['both']:.2f}s; check {r['check']:.2f}s; "
+                      f"index {r['index_gz_mb']:.2f} MB gz; first query {r['query_ms']} ms; rss {r['rss_mb']:.0f} MB",
+                      file=sys.stderr)
+            results["scales"] = {"machine": machine(), "rows": rows}
+        if args.only != "scales":
+            print("measuring worst-case files", file=sys.stderr, flush=True)
+            results["worst_case"] = {"machine": machine(), "rows": list(worst.measure(Path(tmp) / "worst", runs=args.runs))}
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if "scales" not in results:
+        sys.exit(f"no measurements of the scales in {RESULTS}: run without --only first")
+    scales = results["scales"]
+    for path in write_reports(scales["rows"], scales["machine"], Path(args.out), QUERY, results.get("worst_case")):
         print(f"wrote {path}", file=sys.stderr)
 
 

@@ -143,7 +143,7 @@ def build(options: BuildOptions, fw: Framework | None = None) -> SiteBuild:
     files = [(urls.url(old).strip("/") + "/index.html", redirect_html(renderer.env, urls.href(old, new), options.language))
              for old, new in moved.items()]
     files.append((urls.URL_LIST, documents.dumps(doc, compact=True)))
-    files += api_files(fw, options.root_url, facts, options.language)
+    files += api_files(fw, options.root_url, facts, options.language, options.audience)
     note = labels.footer_version.format(version=fw.meta.version) + (f" · {version}" if version else "")
     footer = str(escape.html(f"{options.copyright} · {note}" if options.copyright else note))
     site = SiteBuild(options, fw, facts, renderer, pages, files, moved, nav.generated(facts, labels, options.user_nav),
@@ -180,10 +180,11 @@ def _resolves(link: Link, anchors: dict[str, set[str]], options: BuildOptions) -
     return link.to_src in options.docs_pages or link.to_src.startswith("api/") or link.to_src == urls.URL_LIST
 
 
-def api_files(fw: Framework, base_url: str | None, facts: Facts, lang: Language = "ko") -> list[tuple[str, str]]:
-    """The exports published with the site under /api/ (per edition: texts in its language)."""
-    out = [(urls.API_FRAMEWORK, documents.framework_json(fw, compact=True)), (urls.API_SCHEMA, documents.framework_schema(compact=True)),
-           (urls.API_MATRIX, documents.matrix_csv(fw, lang)), (urls.API_CHECKLIST_INDEX, documents.checklist_index(fw, lang))]
+def api_files(fw: Framework, base_url: str | None, facts: Facts, lang: Language, audience: Audience) -> list[tuple[str, str]]:
+    """The exports published with the site under /api/ (per edition: texts in its language; `fw` as `audience` sees it)."""
+    out = [(urls.API_FRAMEWORK, documents.framework_json(fw, audience, compact=True)),
+           (urls.API_SCHEMA, documents.framework_schema(compact=True)),
+           (urls.API_MATRIX, documents.matrix_csv(fw, audience, lang)), (urls.API_CHECKLIST_INDEX, documents.checklist_index(fw, lang))]
     for role in fw.roles:
         for level, _ in fw.role_levels(role):
             out.append((urls.api_jd(role.id, level.id),

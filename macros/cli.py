@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .core.audience import Audience
 from .core.diagnostics import BuildError, Diagnostic, summary
+from .core.files import display_path
 from .core.framework import Framework, Ref
 from .core.loading import check
 from .core.messages import suggest
 from .core.model import Level, RoleFile
+from .core.outputs import OutputRefused, Protected, write_file
 from .core.schema import write_schemas
 from .core.text import Language
 from .core.translations import untranslated
@@ -143,16 +145,28 @@ def _cmd_urls(args: argparse.Namespace) -> int:
 
 
 def _role_level(fw: Framework, args: argparse.Namespace) -> tuple[RoleFile, Level]:
+    """The role and level a candidate document is for, from the public framework `fw`."""
     if not args.role or not args.level:
         raise ExportError(f"--format {args.format} needs --role and --level")
     roles = {r.id: r for r in fw.roles}
     if args.role not in roles:
-        raise ExportError(f"unknown role '{args.role}'{suggest(args.role, roles)} (roles: {', '.join(roles)})")
+        if _internal_only(args, lambda full: full.has_role(args.role)):
+            raise ExportError(f"role '{args.role}' is internal: candidate documents hold only what the public site shows")
+        raise ExportError(f"unknown role '{args.role}'{suggest(args.role, roles)} (public roles: {', '.join(roles) or 'none'})")
     role = roles[args.role]
     if args.level not in role.levels:
+        if _internal_only(args, lambda full: full.has_role(role.id) and args.level in full.role(role.id).levels):
+            raise ExportError(f"level '{args.level}' of role '{role.id}' is internal: candidate documents hold only what the "
+                              "public site shows")
         raise ExportError(f"role '{role.id}' has no level '{args.level}'{suggest(args.level, role.levels)}"
-                          f" (levels: {', '.join(role.levels)})")
+                          f" (public levels: {', '.join(role.levels)})")
     return role, fw.level(args.level)
+
+
+def _internal_only(args: argparse.Namespace, found: Callable[[Framework], bool]) -> bool:
+    """Whether what the public framework lacks exists in the internal one (to say why it is not exported)."""
+    full, _ = check(args.path)
+    return full is not None and found(full)
 
 
 def _export_mkdocs(args: argparse.Namespace) -> int:
@@ -161,10 +175,10 @@ def _export_mkdocs(args: argparse.Namespace) -> int:
     from .adapters.static_export import export_mkdocs  # noqa: PLC0415
 
     if not args.out:
-        print("career export: --format mkdocs needs --out DIR", file=sys.stderr)
-        return 1
+        print("career export: --format mkdocs needs --out DIR (a new folder, or one an earlier export wrote)", file=sys.stderr)
+        return 2
     try:
-        count = export_mkdocs(Path(args.config), Path(args.out))
+        count = export_mkdocs(Path(args.config), Path(args.out), force=args.force)
     except (MkDocsException, BuildError) as exc:
         print(f"career export: {exc}", file=sys.stderr)
         return 1
@@ -172,57 +186,77 @@ def _export_mkdocs(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Documents for candidates: built from the public framework, whatever the options.
+CANDIDATE_FORMATS = ("jobposting", "ats")
+
+
+def _export_audience(args: argparse.Namespace) -> Audience:
+    if args.format in CANDIDATE_FORMATS:
+        if args.audience == "internal":
+            raise ExportError(f"--format {args.format} is a document for candidates: it always holds only what the public "
+                              "site shows; leave out --audience")
+        return "public"
+    return args.audience or "public"
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     if args.format == "mkdocs":
         return _export_mkdocs(args)
-    fw, problems = check(args.path)
-    if fw is None:
-        return _report(problems)
     lang = args.lang
     try:
-        if args.format == "json":
-            text = documents.framework_json(fw)
-        elif args.format == "schema":
+        audience = _export_audience(args)
+        if args.format == "schema":
             text = documents.framework_schema()
-        elif args.format == "csv":
-            text = documents.matrix_csv(fw, lang)
-        elif args.format == "jobposting":
-            role, level = _role_level(fw, args)
-            opts = PostingOptions(args.date_posted, args.valid_through, args.location, args.remote,
-                                  args.employment_type, args.site_url, lang)
-            text = job_posting_json(fw, role, level, opts)
-        else:  # ats
-            role, level = _role_level(fw, args)
-            if args.site_url and not args.site_url.startswith("https://"):
-                raise ExportError(f"--site-url must start with https:// (got '{args.site_url[:60]}')")
-            text = (ats_text if args.plain else ats_html)(fw, role, level, args.site_url, lang)
+        else:
+            fw, problems = check(args.path, audience)
+            if fw is None:
+                return _report(problems)
+            text = _export_text(args, fw, audience, lang)
     except ExportError as exc:
         print(f"career export: {exc}", file=sys.stderr)
         return 1
     if args.out:
-        out = Path(args.out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".tmp")
-        tmp.write_bytes(text.encode("utf-8"))  # csv carries its own BOM
-        tmp.replace(out)
-        print(f"wrote {out}", file=sys.stderr)
+        out = write_file(Path(args.out), text.encode("utf-8"), Protected.around(Path(args.path)), force=args.force)
+        print(f"wrote {display_path(out)} ({audience})" if args.format != "schema" else f"wrote {display_path(out)}",
+              file=sys.stderr)
     else:
         sys.stdout.buffer.write(text.encode("utf-8"))
     return 0
 
 
+def _export_text(args: argparse.Namespace, fw: Framework, audience: Audience, lang: Language) -> str:
+    if args.format == "json":
+        return documents.framework_json(fw, audience)
+    if args.format == "csv":
+        return documents.matrix_csv(fw, audience, lang)
+    role, level = _role_level(fw, args)
+    if args.format == "jobposting":
+        opts = PostingOptions(args.date_posted, args.valid_through, args.location, args.remote,
+                              args.employment_type, args.site_url, lang)
+        return job_posting_json(fw, role, level, opts)
+    if args.site_url and not args.site_url.startswith("https://"):
+        raise ExportError(f"--site-url must start with https:// (got '{args.site_url[:60]}')")
+    return (ats_text if args.plain else ats_html)(fw, role, level, args.site_url, lang)
+
+
 def _cmd_diff(args: argparse.Namespace) -> int:
     try:
-        result = revisions.diff(args.base, args.head, Path(args.path))
+        result = revisions.diff(args.base, args.head, Path(args.path), git_only=args.git)
+    except revisions.AmbiguousArgument as exc:  # a usage error, as argparse's: exit 2
+        print(f"career diff: {exc}", file=sys.stderr)
+        return 2
     except revisions.RevisionError as exc:
         print(f"career diff: {exc}", file=sys.stderr)
         return 1
-    sys.stdout.write(report.as_json(result) if args.format == "json" else report.markdown(result))
+    if args.format == "json":
+        sys.stdout.write(report.as_json(result, {side: s.as_dict() for side, s in result.sides.items()}))
+    else:
+        sys.stdout.write(report.markdown(result))
     return 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    for path in write_schemas(Path(args.out)):
+    for path in write_schemas(Path(args.out), force=args.force):
         print(f"wrote {path}")
     return 0
 
@@ -248,7 +282,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", help="role id (jobposting, ats)")
     p.add_argument("--level", help="level id (jobposting, ats)")
     p.add_argument("--lang", choices=["ko", "en"], default="ko", help="language of the texts (default: ko)")
-    p.add_argument("--out", help="write to this file instead of standard output")
+    p.add_argument("--audience", choices=AUDIENCES, help="json, csv: public (default: what candidates may see) or internal "
+                                                         "(everything, interview material included; the output says so)")
+    p.add_argument("--out", help="write to this file (mkdocs: this folder) instead of standard output; never inside "
+                                 "the framework folder")
+    p.add_argument("--force", action="store_true", help="replace an existing --out file, or a folder no export wrote")
     p.add_argument("--site-url", help="published site address, for links (https) in jobposting and ats")
     p.add_argument("--plain", action="store_true", help="ats: plain text instead of HTML")
     p.add_argument("--date-posted", help="jobposting: YYYY-MM-DD (required by Google)")
@@ -258,13 +296,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--employment-type", help="jobposting: FULL_TIME, PART_TIME, CONTRACTOR, ...")
     p.set_defaults(func=_cmd_export)
     p = sub.add_parser("diff", help="what a change means: compare framework/ at two git revisions or folders")
-    p.add_argument("base", help="git revision (e.g. origin/main) or folder")
-    p.add_argument("head", nargs="?", help="git revision or folder (default: the working tree)")
+    p.add_argument("base", help="git revision (e.g. origin/main), or a framework folder written as ./NAME, ../NAME "
+                                "or an absolute path (a plain name that is also a folder is refused as ambiguous)")
+    p.add_argument("head", nargs="?", help="the same as BASE (default: the working tree)")
+    p.add_argument("--git", action="store_true",
+                   help="BASE and HEAD are git revisions only; folders are never looked at (use this in CI)")
     p.add_argument("--path", default=DEFAULT_FRAMEWORK, help="framework folder in the repository (default: framework)")
     p.add_argument("--format", choices=["markdown", "json"], default="markdown")
     p.set_defaults(func=_cmd_diff)
     p = sub.add_parser("schema", help="write JSON Schema files for the framework YAML")
     p.add_argument("--out", default=f"{DEFAULT_FRAMEWORK}/schema", help="output folder (default: framework/schema)")
+    p.add_argument("--force", action="store_true", help="replace files of the same names that are not schemas this command wrote")
     p.set_defaults(func=_cmd_schema)
     return parser
 
@@ -278,6 +320,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("career: interrupted", file=sys.stderr)
         return 130
+    except OutputRefused as exc:
+        print(f"career {args.command}: {exc}", file=sys.stderr)
+        return 2
     except BuildError as exc:
         print(f"career: {exc}", file=sys.stderr)
         return 1

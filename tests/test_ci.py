@@ -115,3 +115,19 @@ def test_pre_commit_runs_the_checks() -> None:
     hooks = {h["id"]: h for repo in doc["repos"] for h in repo["hooks"]}
     assert hooks["career-check"]["entry"] == "career check"
     assert "zizmor" in hooks and "check-github-workflows" in hooks
+
+
+def test_deploy_stops_when_an_address_is_unset() -> None:
+    """A published build must know its address: the deploy job refuses to build without the variables."""
+    steps = workflow("deploy.yml")["jobs"]["build"]["steps"]
+    guard = next(s for s in steps if "PUBLIC_SITE_URL" in s.get("env", {}) and "run" in s)
+    assert steps.index(guard) < next(i for i, s in enumerate(steps) if "make build" in s.get("run", ""))
+
+    def run(**env: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["bash", "-c", guard["run"]], env={"PATH": "/usr/bin:/bin", **env}, capture_output=True, text=True)
+
+    assert run().returncode == 1
+    missing = run(PUBLIC_SITE_URL="https://careers.example.org/")
+    assert missing.returncode == 1 and "INTERNAL_SITE_URL" in missing.stdout
+    assert run(PUBLIC_SITE_URL="http://careers.example.org/", INTERNAL_SITE_URL="https://team.example.org/").returncode == 1
+    assert run(PUBLIC_SITE_URL="https://careers.example.org/", INTERNAL_SITE_URL="https://team.example.org/").returncode == 0

@@ -132,6 +132,109 @@ def test_an_unreadable_revision_exits_1(repo: Path) -> None:
     assert out.stderr.strip() == "career diff: cannot read 'no-such-branch': not a folder or a git revision"
 
 
+RETITLE = "역량 항목 제목 변경: garbage-collection: “Garbage Collection 메커니즘” → “GC 메커니즘과 튜닝”"
+
+
+def retitle(repo: Path) -> None:
+    def change(a: dict) -> None:
+        find(item_list(a, "python-internals"), id="garbage-collection")["title"]["ko"] = "GC 메커니즘과 튜닝"
+    modify(repo / "framework" / "competencies" / "01-python-core.yml", change)
+
+
+@pytest.fixture
+def attacked(repo: Path) -> tuple[Path, str]:
+    """The attack on CI's `career diff "origin/$BASE_REF"`: the pull request retitles an item and adds a folder
+    `origin/main` holding a copy of its own framework, so that reading the argument as a folder finds no change.
+    Returns the repository and the base commit (what `origin/main` names)."""
+    base = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "update-ref", "refs/remotes/origin/main", base)
+    retitle(repo)
+    shutil.copytree(repo / "framework", repo / "origin" / "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "retitle, and a decoy folder")
+    return repo, base
+
+
+def test_a_name_that_is_both_a_revision_and_a_folder_is_refused(attacked: tuple[Path, str]) -> None:
+    repo, base = attacked
+    out = diff(repo, "origin/main")
+    assert out.returncode == 2 and out.stdout == "" and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    message = out.stderr.strip()
+    assert message.startswith("career diff: 'origin/main' is ambiguous")
+    assert base[:7] in message and str((repo / "origin" / "main").resolve()) in message  # both readings, resolved
+    assert "./origin/main" in message and "--git" in message  # and how to choose
+
+
+def test_git_compares_the_revision_and_never_looks_at_folders(attacked: tuple[Path, str]) -> None:
+    repo, base = attacked
+    out = diff(repo, "--git", "origin/main")
+    assert out.returncode == 0, out.stderr
+    lines = shown(out.stdout)
+    assert contains(lines, RETITLE)
+    assert lines[0] == f"커리어 프레임워크 변경: origin/main ({base[:7]}) → 작업 트리 ({(repo / 'framework').resolve()})"
+    data = json.loads(diff(repo, "--git", "origin/main", "HEAD", fmt="json").stdout)
+    head = git(repo, "rev-parse", "HEAD").strip()
+    assert data["base"] == f"origin/main ({base[:7]})" and data["head"] == f"HEAD ({head[:7]})"  # the keys of before
+    assert data["sides"]["base"] == {"kind": "revision", "name": "origin/main", "label": f"origin/main ({base[:7]})",
+                                     "commit": base, "path": "framework"}
+    assert data["sides"]["head"]["commit"] == head
+    assert [c["id"] for c in data["changes"]] == ["garbage-collection"]
+    folder_only = diff(repo, "--git", "framework")  # a folder, never read as one with --git
+    assert folder_only.returncode == 1 and folder_only.stdout == ""
+    assert folder_only.stderr.strip() == "career diff: cannot read 'framework': not a git revision"
+
+
+def test_a_folder_is_compared_when_written_as_one(attacked: tuple[Path, str], tmp_path: Path) -> None:
+    repo, _ = attacked
+    decoy = (repo / "origin" / "main").resolve()
+    out = diff(repo, "./origin/main")
+    assert out.returncode == 0, out.stderr
+    lines = shown(out.stdout)
+    assert lines[0] == f"커리어 프레임워크 변경: {decoy} → 작업 트리 ({(repo / 'framework').resolve()})"
+    assert "변경 사항이 없습니다." in lines
+    sides = json.loads(diff(repo, "./origin/main", fmt="json").stdout)["sides"]
+    assert sides["base"] == {"kind": "folder", "name": "./origin/main", "label": str(decoy), "commit": None,
+                             "path": str(decoy)}
+    assert sides["head"]["kind"] == "worktree" and sides["head"]["path"] == str((repo / "framework").resolve())
+
+    shutil.copytree(FRAMEWORK, tmp_path / "before")  # beside the repository: ../before from inside it
+    for spec in ("../before", str(tmp_path / "before")):
+        out = diff(repo, spec, "HEAD")
+        assert out.returncode == 0, out.stderr
+        lines = shown(out.stdout)
+        assert lines[0].startswith(f"커리어 프레임워크 변경: {(tmp_path / 'before').resolve()} → HEAD (")
+        assert contains(lines, RETITLE)
+
+
+def test_a_plain_folder_name_is_refused_with_a_hint(attacked: tuple[Path, str]) -> None:
+    repo, _ = attacked
+    out = diff(repo, "origin")  # a folder, not a revision
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.strip() == ("career diff: 'origin' is a folder, not a git revision: "
+                                  "write ./origin to compare the folder")
+    head = diff(repo, "HEAD", "origin/main")  # the same rules for HEAD
+    assert head.returncode == 2 and "is ambiguous" in head.stderr and head.stdout == ""
+    missing = diff(repo, "./no-such-folder")
+    assert missing.returncode == 1 and missing.stderr.strip() == "career diff: cannot read './no-such-folder': no such folder"
+    option = run_career("diff", "--path", str(repo / "framework"), "--", "--output=x", cwd=repo)  # never given to git
+    assert option.returncode == 1 and "cannot start with '-'" in option.stderr and not (repo / "x").exists()
+
+
+def test_the_changelog_reads_commits_never_folders(attacked: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder named like a commit (or its parent, `<sha>^`) in the working directory is not read for it."""
+    from macros.review.revisions import history
+
+    repo, _ = attacked
+    head = git(repo, "rev-parse", "HEAD").strip()
+    for name in (head, f"{head}^"):
+        shutil.copytree(FRAMEWORK, repo / name)  # the framework before the retitle
+    monkeypatch.chdir(repo)
+    log = history(repo / "framework")
+    assert log is not None and log[0].commit.sha == head
+    assert [(c.kind, c.id) for c in log[0].changes] == [("retitled", "garbage-collection")]
+
+
 def test_impact_lists_an_item_only_under_roles_that_use_its_area(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     shutil.copytree(ROOT / "examples" / "product-company" / "framework", root / "framework")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT, build_site, edit, make_project, run_career
+from conftest import ROOT, build_site, edit, make_project, modify, run_career
 from site_html import Site
 
 from macros.exports.documents import ExportDocument
@@ -37,11 +37,15 @@ def export(*args: str) -> str:
 
 
 def test_json_export_validates_and_round_trips(fw) -> None:
-    doc = json.loads(export("--format", "json"))
+    doc = json.loads(export("--format", "json", "--audience", "internal"))
     schema = json.loads(export("--format", "schema"))
     jsonschema.validate(doc, schema)
-    assert doc["$schema"] == "framework.schema.json" and doc["format"] == "career-framework" and doc["format_version"] == 2
+    assert doc["$schema"] == "framework.schema.json" and doc["format"] == "career-framework" and doc["format_version"] == 3
+    assert doc["audience"] == "internal"
     back = ExportDocument.model_validate(doc)
+    public = json.loads(export("--format", "json"))  # the default audience
+    jsonschema.validate(public, schema)
+    assert public["audience"] == "public" and public["interviews"] == [] and len(doc["interviews"]) == 12
     assert (back.framework, back.levels.levels, back.kpis, back.roadmap, back.areas, back.roles, back.interviews) == \
         (fw.meta, fw.levels, fw.kpis, fw.roadmap, fw.areas, fw.roles, fw.interviews)
     assert back.role_families == {"python-backend": "engineering-career-framework"} and back.families == ()
@@ -52,7 +56,8 @@ def test_csv_export_has_every_item(fw) -> None:
     raw = run_career("export", "--format", "csv").stdout
     assert raw.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(raw.lstrip("\ufeff"))))
-    assert list(rows[0]) == ["role", "level", "area", "group", "item_id", "item", "expected_from", "kind"]
+    assert list(rows[0]) == ["role", "level", "area", "group", "item_id", "item", "expected_from", "kind", "audience"]
+    assert {r["audience"] for r in rows} == {"public"}  # the default: what candidates may see
     assert {r["kind"] for r in rows} == {"item"}  # the seed has no behaviours
     assert {r["item_id"] for r in rows} == {p.id for p in fw.items()}
     lead = [r for r in rows if r["level"] == "lead"]
@@ -187,3 +192,29 @@ def test_removed_url_without_alias_fails_check(framework_copy: Path) -> None:
     assert "URL /competencies/python-core/ of the last release" not in result.stderr  # the area kept its alias
     assert "anchor /competencies/python-core/#gil of the last release no longer exists" in result.stderr
     assert "anchor /checklist/#gil of the last release no longer exists; add 'gil' to `aliases:`" in result.stderr
+
+
+def test_no_csv_cell_starts_a_formula(tmp_path: Path, capsys) -> None:
+    """Titles that a spreadsheet would run (=, +, -, @) reach every CSV as text, with a leading apostrophe."""
+    from macros import app, cli
+
+    fw_dir = tmp_path / "framework"
+    import shutil
+
+    shutil.copytree(ROOT / "framework", fw_dir)
+    titles = ['=HYPERLINK("https://evil.example","x")', "+1+2", "-3+4", "@SUM(A1)"]
+
+    def retitle(area: dict) -> None:
+        for item, title in zip(area["groups"][0]["items"], titles, strict=False):
+            item["title"] = title
+
+    modify(fw_dir / "competencies" / "01-python-core.yml", retitle)
+    assert cli.main(["export", "--format", "csv", "--path", str(fw_dir)]) == 0
+    exported = capsys.readouterr().out
+    site = app.build(app.BuildOptions(framework_dir=fw_dir, project_dir=ROOT, history=False))
+    published = dict(site.files)["api/matrix.csv"]
+    for raw in (exported, published):
+        cells = [c for row in csv.reader(io.StringIO(raw.lstrip("\ufeff"))) for c in row]
+        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+        for t in titles:
+            assert "'" + t in cells

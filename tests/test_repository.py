@@ -19,7 +19,7 @@ def test_codeowners_and_contributing() -> None:
 @pytest.mark.slow
 def test_changelog_version_and_edit_links(tmp_path: Path) -> None:
     out = tmp_path / "site"
-    assert build_site(ROOT, out).returncode == 0
+    assert build_site(ROOT, out, CAREER_REPO_URL="https://git.example.org/team/framework").returncode == 0
     site = Site(out)
     log = site.page("/changelog/")
     assert any(i.startswith("commit-") for i in log.ids)
@@ -27,7 +27,7 @@ def test_changelog_version_and_edit_links(tmp_path: Path) -> None:
     area = site.page("/competencies/python-core/")
     section = area.content().split('id="gil"')[1].split("<h3")[0]
     assert "framework/competencies/01-python-core.yml:" in section and "마지막 변경" in section
-    assert "/edit/main/framework/competencies/01-python-core.yml" in section
+    assert "https://git.example.org/team/framework/edit/main/framework/competencies/01-python-core.yml" in section
     assert "/issues/new?title=" in section and "item%3Agil" in section
     assert "/edit/main/framework/roles/python-backend.yml" in site.page("/roles/python-backend/mid/").source
 

@@ -1,11 +1,14 @@
-/* Checklists: ticks, notes and links kept in this browser's localStorage by item id; filters;
-   export/import as JSON or as Markdown in the roadmap's format. Imports are validated in full before
-   anything is stored; every change is read-modify-write, so several open tabs never overwrite each other. */
+/* Checklists: ticks, notes and links kept in this browser's localStorage by item id (through store.js, entry by
+   entry: what cannot be read is set aside, shown and kept, never overwritten); filters; export/import as JSON or
+   as Markdown in the roadmap's format. Imports are validated in full before anything is stored; every change is
+   read-modify-write, so several open tabs never overwrite each other. Nothing stored reaches the page as markup. */
 (() => {
   "use strict";
   const KEY = "career-framework-checklist"; // also the "format" of exported JSON
+  const BACKUP = `${KEY}.backup`; // written by store.js
   const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
-  const LIMITS = { note: 5000, url: 2000, title: 600 };
+  const LIMITS = { note: 5000, url: 2000, title: 600, updated: 64 };
+  const WHY = { note: "whyNote", title: "whyTitle", updated: "whyUpdated" };
   const $ = (sel, el = document) => el.querySelector(sel);
   const $$ = (sel, el = document) => [...el.querySelectorAll(sel)];
   const norm = (s) => String(s || "").replace(/\s+/g, " ").trim();
@@ -13,45 +16,54 @@
   const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
   let M = {}; // UI texts, from the page's data-cf-messages
   const t = (key, vars = {}) => (M[key] || key).replace(/\{(\w+)\}/g, (_, v) => (own(vars, v) ? vars[v] : ""));
+  const store = window.CareerStore;
 
-  const empty = () => ({ version: 1, items: Object.create(null) });
   const isUrl = (u) => /^(https?:\/\/[^\s]+|[^\s:]*)$/i.test(u) && !/^\/\//.test(u);
 
-  // One stored or imported entry: only known fields, of the right types; returns an error text or null.
-  function clean(id, e) {
-    if (!ID.test(id)) return ["?", "id"];
-    if (e === null || typeof e !== "object" || Array.isArray(e)) return [id, "not an object"];
-    const out = {};
+  /* One stored or imported entry: {value} with the known fields, of the right types, or {reason} in the reader's
+     words. A stored entry with a field this version does not know is not understood (rewriting it would lose the
+     field); an imported one just leaves the field out, as before. */
+  function clean(id, e, stored = true) {
+    if (!ID.test(id)) return { reason: t("whyId") };
+    if (e === null || typeof e !== "object" || Array.isArray(e)) return { reason: t("whyEntry") };
+    const value = {};
     for (const [k, v] of Object.entries(e)) {
-      if (k === "done") { if (typeof v !== "boolean") return [id, "done"]; out.done = v; }
-      else if (k === "note" || k === "title" || k === "updated") {
-        if (typeof v !== "string" || v.length > (LIMITS[k] || 64)) return [id, k];
-        if (v) out[k] = v;
+      if (k === "done") {
+        if (typeof v !== "boolean") return { reason: t("whyDone") };
+        value.done = v;
+      } else if (own(WHY, k)) {
+        if (typeof v !== "string" || v.length > LIMITS[k]) return { reason: t(WHY[k], { max: LIMITS[k] }) };
+        if (v) value[k] = v;
       } else if (k === "url") {
-        if (typeof v !== "string" || v.length > LIMITS.url || (v && !isUrl(v))) return [id, "url"];
-        if (v) out.url = v;
-      }
+        if (typeof v !== "string" || v.length > LIMITS.url || (v && !isUrl(v))) return { reason: t("whyUrl", { max: LIMITS.url }) };
+        if (v) value.url = v;
+      } else if (stored) return { reason: t("whyField", { field: k.slice(0, 40) }) };
     }
-    return out;
+    return { value };
   }
 
-  function validItems(items) {
+  function validItems(items) { // an import: every entry valid, or nothing
     if (items === null || typeof items !== "object" || Array.isArray(items)) throw new Error(t("notJson"));
     const out = Object.create(null);
     for (const [id, e] of Object.entries(items)) {
-      const c = clean(id, e);
-      if (Array.isArray(c)) throw new Error(t("badEntry", { id: c[0].slice(0, 60), why: c[1] }));
-      out[id] = c;
+      const c = clean(id, e, false);
+      if (c.reason) throw new Error(t("badEntry", { id: id.slice(0, 60), why: c.reason }));
+      out[id] = c.value;
     }
     return out;
   }
 
-  function load() {
-    try {
-      const s = JSON.parse(localStorage.getItem(KEY));
-      if (s && typeof s === "object") return { version: 1, items: validItems(s.items) };
-    } catch (e) { /* unreadable or invalid: start empty, the stored text stays untouched */ }
-    return empty();
+  const load = () => store.read(KEY, clean);
+
+  // Markdown: titles and notes stay literal text (backslash escapes); a note's further lines are indented under its item.
+  const mdEscape = (s) => String(s).replace(/[\\`*_[\]<#|~]/g, "\\$&").replace(/&(?=#?\w+;)/g, "\\&");
+  const mdLine = (s) => mdEscape(s).replace(/^(\s*)([-+=>])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
+  const mdUnescape = (s) => s.replace(/\\([!-\/:-@[-`{-~])/g, "$1");
+  function noteLines(note) { // trailing spaces would be a Markdown line break; blank lines around the note are dropped
+    const lines = String(note || "").split(/\r\n?|\n/).map((l) => l.trimEnd());
+    while (lines.length && !lines[0]) lines.shift();
+    while (lines.length && !lines[lines.length - 1]) lines.pop();
+    return lines;
   }
 
   function init() {
@@ -65,37 +77,46 @@
     let state = load();
     let filter = "all";
     const say = (msg) => { $("[data-cf-status]", root).textContent = msg; };
+    const held = (rec) => new Set(rec.setAside.map((s) => s.id)); // ids whose stored entry is set aside
 
     function save(next) {
-      try {
-        localStorage.setItem(KEY, JSON.stringify(next));
-        state = next;
-        return true;
-      } catch (e) {
+      const unreadable = next.problem;
+      if (!store.write(next)) {
         say(t("quota"));
         return false;
       }
+      state = next;
+      if (unreadable) say(t("backedUp", { key: BACKUP }));
+      return true;
     }
 
     // Renamed items keep their old ids as aliases: carry saved state over to the new id.
     const moved = load();
+    const movedHeld = held(moved);
     let migrated = false;
     for (const li of lis) for (const old of (li.dataset.aliases || "").split(" ")) {
-      if (old && moved.items[old] && !moved.items[li.dataset.item]) {
-        moved.items[li.dataset.item] = moved.items[old];
-        delete moved.items[old];
+      const id = li.dataset.item;
+      if (old && moved.entries[old] && !moved.entries[id] && !movedHeld.has(id)) {
+        moved.entries[id] = moved.entries[old];
+        delete moved.entries[old];
         migrated = true;
       }
     }
     if (migrated) save(moved);
 
-    const entry = (id) => state.items[id] || {};
+    const entry = (id) => state.entries[id] || {};
     function update(id, patch) {
       const next = load(); // read-modify-write: another tab may have saved meanwhile
-      const e = { ...(next.items[id] || {}), ...patch, title: byId.get(id).dataset.title.slice(0, LIMITS.title),
+      if (held(next).has(id)) { // its stored entry is set aside: only deleting it frees the item
+        state = next;
+        render();
+        say(t("heldBack", { id }));
+        return false;
+      }
+      const e = { ...(next.entries[id] || {}), ...patch, title: byId.get(id).dataset.title.slice(0, LIMITS.title),
         updated: new Date().toISOString() };
-      if (!e.done && !e.note && !e.url) delete next.items[id];
-      else next.items[id] = e;
+      if (!e.done && !e.note && !e.url) delete next.entries[id];
+      else next.entries[id] = e;
       const ok = save(next);
       render();
       return ok;
@@ -103,13 +124,16 @@
 
     function render() {
       let done = 0;
-      const areas = {}, ahead = {};
+      const areas = {}, ahead = {}, setAside = held(state);
       for (const li of lis) {
         const e = entry(li.dataset.item);
-        $(".cf-check", li).checked = !!e.done;
+        const check = $(".cf-check", li);
+        check.checked = !!e.done;
+        check.disabled = setAside.has(li.dataset.item);
         li.classList.toggle("cf-done", !!e.done);
         for (const f of $$("[data-field]", li)) {
           if (document.activeElement !== f) f.value = e[f.dataset.field] || "";
+          f.disabled = check.disabled;
         }
         if (li.dataset.scope === "next") {
           const n = (ahead[li.dataset.area] ||= { done: 0, total: 0 });
@@ -140,6 +164,7 @@
       }
       applyFilter();
       renderOrphans();
+      renderSetAside();
       document.dispatchEvent(new CustomEvent("cf-checklist", { detail: { areas } }));
     }
 
@@ -174,13 +199,35 @@
     function renderOrphans() {
       const box = $("[data-cf-orphans]");
       if (!box) return;
-      const gone = Object.keys(state.items).filter((id) => !byId.has(id));
+      const gone = Object.keys(state.entries).filter((id) => !byId.has(id));
       $("[data-cf-orphans-empty]", box).hidden = gone.length > 0;
       $("[data-cf-orphans-list]", box).replaceChildren(...gone.map((id) => {
-        const e = state.items[id];
+        const e = state.entries[id];
         const li = document.createElement("li");
         li.dataset.orphan = id;
         li.textContent = [`${e.done ? "[x]" : "[ ]"} ${e.title || id} (${id})`, e.note, e.url].filter(Boolean).join(" — ");
+        return li;
+      }));
+    }
+
+    const el = (tag, props) => Object.assign(document.createElement(tag), props);
+    function renderSetAside() { // what the stored record holds but this version cannot read: listed as text, kept
+      const box = $("[data-cf-set-aside]", root);
+      box.hidden = !state.setAside.length && !state.problem;
+      const unreadable = $("[data-cf-unreadable]", box);
+      unreadable.hidden = !state.problem;
+      unreadable.textContent = state.problem ? t("unreadable", { key: BACKUP }) : "";
+      $("[data-cf-set-aside-intro]", box).hidden = !state.setAside.length;
+      $("[data-cf-set-aside-list]", box).replaceChildren(...state.setAside.map((s) => {
+        const li = el("li");
+        li.dataset.setAside = s.id;
+        const del = el("button", { type: "button", className: "md-button", textContent: t("deleteSetAside") });
+        del.dataset.cfAction = "delete-set-aside";
+        del.dataset.id = s.id;
+        del.setAttribute("aria-label", t("deleteSetAsideOf", { id: s.id.slice(0, 60) }));
+        const raw = JSON.stringify(s.raw) ?? String(s.raw);
+        li.append(el("code", { textContent: s.id }), ` — ${s.reason} `,
+          el("span", { className: "cf-set-aside-raw", textContent: raw.length > 80 ? `${raw.slice(0, 80)}…` : raw }), " ", del);
         return li;
       }));
     }
@@ -194,7 +241,8 @@
       a.remove();
     }
 
-    // "## area", "### group", "- [x] item - [[note](url)]" or "- [x] item - note", then the progress block.
+    // "## area", "### group", "- [x] item - [[note](url)]" or "- [x] item - note" (further lines of the note
+    // indented under the item), then the progress block.
     function toMarkdown() {
       const titles = {};
       for (const h of $$("[data-cf-area],[data-cf-group]")) {
@@ -205,15 +253,15 @@
       const out = [];
       let area = null, group = null, done = 0;
       sorted.forEach((li, i) => {
-        if (li.dataset.area !== area) { area = li.dataset.area; group = null; out.push(`## ${titles[`a:${area}`]}`, ""); }
-        if (li.dataset.group !== group && !li.dataset.kind) { group = li.dataset.group; out.push(`### ${titles[`g:${group}`]}`, ""); }
+        if (li.dataset.area !== area) { area = li.dataset.area; group = null; out.push(`## ${mdEscape(titles[`a:${area}`])}`, ""); }
+        if (li.dataset.group !== group && !li.dataset.kind) { group = li.dataset.group; out.push(`### ${mdEscape(titles[`g:${group}`])}`, ""); }
         const e = entry(li.dataset.item);
         if (e.done) done++;
-        let line = `- [${e.done ? "x" : " "}] ${li.dataset.title}`;
-        const note = norm(e.note);
-        if (e.url) line += ` - [[${(note || t("linkText")).replace(/([\[\]])/g, "\\$1")}](${e.url.replace(/\)/g, "%29").replace(/ /g, "%20")})]`;
-        else if (note) line += ` - ${note}`;
-        out.push(line);
+        let line = `- [${e.done ? "x" : " "}] ${mdEscape(li.dataset.title)}`;
+        const [first, ...more] = noteLines(e.note);
+        if (e.url) line += ` - [[${mdEscape(first || t("linkText"))}](${e.url.replace(/\)/g, "%29").replace(/ /g, "%20")})]`;
+        else if (first) line += ` - ${mdEscape(first)}`;
+        out.push(line, ...more.map((l) => (l ? `  ${mdLine(l)}` : "")));
         const after = sorted[i + 1];
         if (!after || after.dataset.group !== li.dataset.group || after.dataset.area !== area) out.push("");
       });
@@ -241,29 +289,45 @@
         return { items: validItems(doc.items), unmatched: [], note: other ? t("otherFramework", { id: doc.framework.slice(0, 60) }) : "" };
       }
       const titles = await frameworkTitles();
-      const items = Object.create(null), unmatched = [];
+      const found = new Map(), unmatched = [];
+      let last = null, blank = 0; // the entry whose note indented lines continue, and the blank lines met since
       for (const line of text.split(/\r?\n/)) {
         const m = line.match(/^\s*[-*] \[([ xX])\] (.+?)\s*$/);
-        if (!m) continue;
-        let rest = m[2], id = titles.get(norm(rest)), tail = "";
+        if (!m) {
+          if (!line.trim()) blank++;
+          else if (last && /^( {2}|\t)/.test(line)) {
+            const more = mdUnescape(line.replace(/^( {2}|\t)/, "").trimEnd());
+            last.note = last.note ? last.note + "\n".repeat(blank + 1) + more : more;
+            blank = 0;
+          } else last = null;
+          continue;
+        }
+        blank = 0;
+        const rest = m[2], title = (s) => titles.get(norm(mdUnescape(s)));
+        let id = title(rest), tail = "";
         if (!id) {
           for (let i = rest.indexOf(" - "); i > 0 && !id; i = rest.indexOf(" - ", i + 1)) {
-            if ((id = titles.get(norm(rest.slice(0, i))))) tail = rest.slice(i + 3);
+            if ((id = title(rest.slice(0, i)))) tail = rest.slice(i + 3);
           }
         }
-        if (!id) { unmatched.push(norm(rest).slice(0, 80)); continue; }
+        if (!id) { unmatched.push(norm(rest).slice(0, 80)); last = null; continue; }
         const e = { done: m[1] !== " " };
         const link = tail.match(/^\[\[(.*)\]\(([^)\s]*)\)\]$/);
         if (link) {
           try { e.url = decodeURI(link[2]); } catch (err) { e.url = link[2]; }
-          const note = link[1].replace(/\\([\[\]])/g, "$1");
+          const note = mdUnescape(link[1]);
           if (note && note !== t("linkText")) e.note = note;
-        } else if (tail) e.note = tail;
-        const c = clean(id, e);
-        if (Array.isArray(c)) throw new Error(t("badEntry", { id, why: c[1] }));
-        items[id] = c;
+        } else if (tail) e.note = mdUnescape(tail);
+        found.set(id, e);
+        last = e;
       }
-      if (!Object.keys(items).length && !unmatched.length) throw new Error(t("nothing"));
+      const items = Object.create(null);
+      for (const [id, e] of found) {
+        const c = clean(id, e, false);
+        if (c.reason) throw new Error(t("badEntry", { id, why: c.reason }));
+        items[id] = c.value;
+      }
+      if (!found.size && !unmatched.length) throw new Error(t("nothing"));
       return { items, unmatched, note: "" };
     }
 
@@ -271,22 +335,36 @@
       let result;
       try { result = await parse(text); } catch (err) { say(t("failed", { error: err.message })); return; }
       const next = load();
+      const setAside = held(next);
       const val = (x, k) => (k === "done" ? !!x[k] : x[k] || "");
-      const changes = Object.entries(result.items).filter(([id, e]) => (e.done || e.note || e.url) || next.items[id]);
-      const overwrite = changes.filter(([id, e]) => next.items[id] && ["done", "note", "url"].some((k) => val(next.items[id], k) !== val(e, k)));
+      const wanted = Object.entries(result.items).filter(([id, e]) => (e.done || e.note || e.url) || next.entries[id] || setAside.has(id));
+      const skipped = wanted.filter(([id]) => setAside.has(id)).map(([id]) => id); // set aside: only deleting frees them
+      const changes = wanted.filter(([id]) => !setAside.has(id));
+      const overwrite = changes.filter(([id, e]) => next.entries[id] && ["done", "note", "url"].some((k) => val(next.entries[id], k) !== val(e, k)));
       if (overwrite.length && !window.confirm(t("confirmImport", { n: overwrite.length }))) { say(t("cancelled")); return; }
       for (const [id, e] of changes) {
-        const merged = { ...(next.items[id] || {}), ...e, title: byId.get(id)?.dataset.title || e.title || next.items[id]?.title || id };
-        if (!merged.done && !merged.note && !merged.url) delete next.items[id];
-        else next.items[id] = merged;
+        const merged = { ...(next.entries[id] || {}), ...e, title: byId.get(id)?.dataset.title || e.title || next.entries[id]?.title || id };
+        if (!merged.done && !merged.note && !merged.url) delete next.entries[id];
+        else next.entries[id] = merged;
       }
       if (!save(next)) return;
       render();
       const offPage = changes.filter(([id]) => !byId.has(id)).length;
       let msg = t("imported", { n: changes.length, note: result.note });
       if (offPage) msg += " " + t("offPage", { n: offPage });
+      if (skipped.length) msg += " " + t("heldSkipped", { n: skipped.length, list: skipped.join(", ") });
       if (result.unmatched.length) msg += " " + t("unmatched", { n: result.unmatched.length, list: result.unmatched.join(", ") });
       say(msg);
+    }
+
+    function exportSetAside() { // in the export format, so a later release that reads them can import the file
+      const items = Object.create(null), reasons = Object.create(null);
+      for (const s of state.setAside) { store.put(items, s.id, s.raw); store.put(reasons, s.id, s.reason); }
+      const doc = { format: KEY, version: 1, framework: root.dataset.framework, frameworkVersion: root.dataset.frameworkVersion,
+        exportedAt: new Date().toISOString(), setAside: true, reasons, items };
+      if (state.problem) doc.unreadable = state.raw;
+      download(`checklist-set-aside.json`, "application/json", JSON.stringify(doc, null, 2));
+      say(t("exportedSetAside", { n: state.setAside.length }));
     }
 
     root.addEventListener("click", (ev) => {
@@ -296,14 +374,27 @@
       const action = btn.dataset.cfAction;
       if (action === "export-json") {
         const doc = { format: KEY, version: 1, framework: root.dataset.framework,
-          frameworkVersion: root.dataset.frameworkVersion, exportedAt: new Date().toISOString(), items: state.items };
+          frameworkVersion: root.dataset.frameworkVersion, exportedAt: new Date().toISOString(), items: state.entries };
         download(`checklist-${root.dataset.scope}.json`, "application/json", JSON.stringify(doc, null, 2));
-        say(t("exported", { n: Object.keys(state.items).length }));
+        say(t("exported", { n: Object.keys(state.entries).length }));
       } else if (action === "export-md") {
         download(`checklist-${root.dataset.scope}.md`, "text/markdown", toMarkdown());
         say(t("exportedMd"));
+      } else if (action === "export-set-aside") {
+        exportSetAside();
+      } else if (action === "delete-set-aside") {
+        const id = btn.dataset.id;
+        if (!window.confirm(t("confirmDeleteSetAside", { id: id.slice(0, 60) }))) return;
+        const next = load();
+        store.drop(next, id);
+        if (save(next)) { render(); say(t("deletedSetAside", { id: id.slice(0, 60) })); }
       } else if (action === "clear" && window.confirm(t("confirmClear"))) {
-        if (save(empty())) { render(); say(t("cleared")); }
+        const next = load();
+        next.entries = Object.create(null); // set-aside entries stay: each is deleted on its own
+        if (save(next)) {
+          render();
+          say(t("cleared") + (next.setAside.length ? " " + t("setAsideKept", { n: next.setAside.length }) : ""));
+        }
       }
     });
     if (upto) upto.addEventListener("change", applyFilter);

@@ -28,6 +28,12 @@ def define_env(env: Any) -> None:
     def here() -> str:
         return str(env.page.file.src_uri)
 
+    def first_jd() -> tuple[Any, Any]:
+        """The first role and its lowest level, for example links (None, None when the build has no roles)."""
+        fw = site().fw
+        role = next((r for r in fw.roles if fw.role_levels(r)), None)
+        return (role, fw.role_levels(role)[0][0]) if role else (None, None)
+
     def block(template: str, **context: Any) -> Markup:
         html, _ = site().renderer.fragment(f"macros/{template}", here(), **context)
         return Markup("\n" + html.strip() + "\n")
@@ -66,8 +72,7 @@ def define_env(env: Any) -> None:
     def journeys() -> Markup:
         """The home page's three journeys, each step a link."""
         s = site()
-        role = s.fw.roles[0]
-        level = s.fw.role_levels(role)[0][0]
+        role, level = first_jd()
         return block("journeys.html.j2", role=role, level=level, internal=s.facts.internal,
                      kit=any(p.route.kind == Kind.KIT for p in s.pages))
 
@@ -84,10 +89,9 @@ def define_env(env: Any) -> None:
         """The stable URL patterns, each with a live example from the current framework."""
         s = site()
         fw = s.fw
-        role = fw.roles[0]
-        level = fw.role_levels(role)[0][0]
+        role, level = first_jd()
         item = next(fw.items(), None)
-        pair = next(iter(s.facts.expectations.adjacent_levels(role)), None)
+        pair = next(iter(s.facts.expectations.adjacent_levels(role)), None) if role else None
         q = next((q for _, q in fw.questions()), None) if s.facts.internal else None
         bank_area = (fw.item(q.items[0]).area.id if q.items else fw.group(q.groups[0])[1].id) if q else None
         return block("contract.html.j2", role=role, level=level, item=item, pair=pair, question=q, bank_area=bank_area,
@@ -96,9 +100,8 @@ def define_env(env: Any) -> None:
     @env.macro
     def data_links() -> Markup:
         """Links to the published exports."""
-        fw = site().fw
-        role = fw.roles[0]
-        return block("data_links.html.j2", role=role, level=fw.role_levels(role)[0][0])
+        role, level = first_jd()
+        return block("data_links.html.j2", role=role, level=level)
 
     @env.macro
     def page_link(kind: str, *ids: str, text: str | None = None) -> Markup:

@@ -14,6 +14,7 @@ from `docs/<lang>/`.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -38,6 +39,7 @@ from ..site.render import bytecode_cache
 from ..site.search import Glossary, index_json, page_entries, terms_json, written_entry
 from .page import GeneratedPage
 
+log = logging.getLogger("mkdocs.plugins.career")
 EDITION_NAMES = {"ko": "한국어", "en": "English"}
 EDITION_VARIABLE = "CAREER_EDITION"  # set on the process that builds another edition
 DOCS_LANGUAGE: Language = "ko"  # hand-written pages in docs/ are Korean; docs/<lang>/ holds the other languages
@@ -101,6 +103,9 @@ class CareerPlugin(BasePlugin[CareerConfig]):
             if config.site_url:
                 config.site_url = f"{config.site_url.rstrip('/')}/{edition}/"
         elif self.main:
+            if not config.site_url:
+                log.info("no site address (set CAREER_SITE_URL to the published address): canonical links, hreflang, "
+                         "the sitemap's addresses and structured data are left out of this build")
             self.start_editions(config)
         options, self.dropped = options_for(self, config)
         config.theme["language"] = self.language  # Material's interface (and its search) in the edition's language
@@ -122,7 +127,7 @@ class CareerPlugin(BasePlugin[CareerConfig]):
                 {"name": EDITION_NAMES[lang], "lang": lang, "link": _edition_prefix(self.language, lang, main),
                  "root": root + ("" if lang == main else f"{lang}/")}
                 for lang in self.editions]
-        if self.audience == "public":
+        if self.audience == "public" or not config.repo_url:  # no edit links for candidates, nor without a repository
             config.repo_url = None
             config.edit_uri = ""
         return config

@@ -23,6 +23,7 @@ from mkdocs.utils.meta import get_data
 
 from ..app import SiteBuild, build
 from ..core import escape
+from ..core.outputs import Protected, check_folder, write_folder
 from ..core.text import LANGUAGES
 from ..site.pages import SitePage
 from .macros_env import define_env
@@ -134,17 +135,24 @@ class _MacroEnv:
         return fn
 
 
-def export_mkdocs(config_file: Path, out: Path) -> int:
-    """Write the plain project into `out` (replacing it); return the number of generated pages written."""
+def export_mkdocs(config_file: Path, out: Path, *, force: bool = False) -> int:
+    """Write the plain project into the folder `out` (see `core.outputs.write_folder`: a new folder, or one an
+    earlier export wrote, or any other with `force`, but never the project, its framework or docs folder);
+    return the number of generated pages written."""
     config = load_config(str(config_file))
     plugin = config.plugins["career"]
     assert isinstance(plugin, CareerPlugin)
     options, dropped = options_for(plugin, config)
-    other_editions = [lang for lang in LANGUAGES if lang != DOCS_LANGUAGE]  # the export is one edition
+    protected = Protected.around(options.framework_dir, options.project_dir, Path(config.docs_dir))
+    check_folder(out, protected, force=force)  # before the build: a refusal costs nothing
     site: SiteBuild = build(options)
     plugin.site = site
-    if out.exists():
-        shutil.rmtree(out)
+    return write_folder(out, lambda folder: _write_project(folder, config, plugin, site, dropped), protected, force=force,
+                        what="career export --format mkdocs")
+
+
+def _write_project(out: Path, config: Any, plugin: CareerPlugin, site: SiteBuild, dropped: set[str]) -> int:
+    other_editions = [lang for lang in LANGUAGES if lang != DOCS_LANGUAGE]  # the export is one edition
     docs_out = out / "docs"
     docs_in = Path(config.docs_dir)
     menv = _MacroEnv(config)

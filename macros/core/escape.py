@@ -76,3 +76,13 @@ def github_markdown(value: Any) -> str:
     """Inline text for a GitHub comment: like `markdown`, and no autolink, mention or issue reference."""
     text = _GITHUB_LINKISH.sub(lambda m: m.group(0)[0] + _ZWSP + m.group(0)[1:], fold(value))
     return str(markdown(text))
+
+
+#: What makes a spreadsheet read a cell as a formula (Excel, LibreOffice, Google Sheets).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """A CSV cell that no spreadsheet runs: one starting like a formula gets a leading apostrophe (the usual
+    defence against CSV injection; the apostrophe is not shown)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value

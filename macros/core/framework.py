@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
 
 from .model import (
     AreaFile,
@@ -24,6 +23,7 @@ from .model import (
     KpiDimension,
     Level,
     Question,
+    RefKind,
     RoadmapFile,
     RoleFile,
     RoleLevel,
@@ -33,8 +33,6 @@ from .model import (
 )
 from .text import Language
 
-RefKind = Literal["framework", "family", "level", "track", "kpi", "phase", "scale", "area", "group", "item",
-                  "behaviour", "question", "role", "role-level"]
 SHARED_LADDER = "shared"
 
 

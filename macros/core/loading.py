@@ -55,12 +55,15 @@ def _discover(root: Path, problems: list[Diagnostic]) -> dict[str, list[Path]]:
     found: dict[str, list[Path]] = {}
     for name, (_, required) in SINGLE_FILES.items():
         p = root / name
-        if p.is_file():
+        if p.is_file() and not p.is_symlink():
             found[name] = [p]
-        elif required:
+        elif required and not p.exists() and not p.is_symlink():  # a folder or a link of that name is reported below
             problems.append(Diagnostic(display_path(p), 0, 0, f"missing file: {name} is required"))
     for folder, (_, required, _) in FOLDERS.items():
-        files = sorted(p for p in (root / folder).glob("*.y*ml") if not p.is_symlink())
+        if (root / folder).exists() and not (root / folder).is_dir():
+            problems.append(Diagnostic(display_path(root / folder), 0, 0, f"{folder} is a file; it must be a folder of "
+                                                                          f"{NAME_HINT[folder]} files"))
+        files = sorted(p for p in (root / folder).glob("*.y*ml") if not p.is_symlink() and p.is_file())
         found[folder] = files
         if not files and required:
             problems.append(Diagnostic(display_path(root / folder), 0, 0, f"no files in {folder}/: at least one is required"))
@@ -71,10 +74,17 @@ def _discover(root: Path, problems: list[Diagnostic]) -> dict[str, list[Path]]:
     known = {p for paths in found.values() for p in paths}
     for p in sorted(root.rglob("*")):
         rel = p.relative_to(root)
-        if rel.parts[0] in IGNORED_FOLDERS or (p.is_dir() and not p.is_symlink()):
+        if rel.parts[0] in IGNORED_FOLDERS:
+            continue
+        if p.is_dir() and not p.is_symlink():
+            if p.suffix in (".yml", ".yaml") and len(rel.parts) <= 2:
+                problems.append(Diagnostic(display_path(p), 0, 0, f"'{p.name[:60]}' is a folder named like a data file; "
+                                                                  "framework files are files: remove or rename it"))
             continue
         if p.is_symlink():
             problems.append(Diagnostic(display_path(p), 0, 0, "symbolic links are not read; put the file itself here"))
+        elif not p.is_file():
+            problems.append(Diagnostic(display_path(p), 0, 0, "not a regular file (a device, socket or pipe); remove it"))
         elif p.suffix in (".yml", ".yaml") and p not in known:
             expected = ", ".join([*SINGLE_FILES, *(f"{f}/{NAME_HINT[f]}" for f in FOLDERS)])
             problems.append(Diagnostic(display_path(p), 0, 0, f"unknown framework file; expected one of {expected}"))
@@ -109,7 +119,12 @@ def check(root: str | Path, audience: Audience = "internal") -> tuple[Framework 
         errors = [d for d in problems if d.severity == "error"]
         if errors:
             return None, sorted(set(problems))
-        return _assemble(for_audience(parsed, audience)), sorted(set(problems))
+        shown = for_audience(parsed, audience)
+        if not shown.get("levels.yml") and not shown.get("families"):
+            where = (parsed.get("levels.yml") or parsed["framework.yml"])[0].display
+            return None, sorted({*problems, Diagnostic(where, 1, 1, f"the {audience} build would have no levels: every level "
+                                                                       "(or every family) is marked internal; leave at least one public")})
+        return _assemble(shown), sorted(set(problems))
 
 
 def read_files(root: Path) -> tuple[dict[str, list[Parsed]], set[str], list[Diagnostic]]:

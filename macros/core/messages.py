@@ -77,12 +77,13 @@ def diagnostics(exc: ValidationError, marks: Marks, model: type[BaseModel]) -> l
     out: list[Diagnostic] = []
     errors = exc.errors(include_url=False)
     paths = [_clean(tuple(e["loc"])) for e in errors]
+    above = {d[:i] for d in paths for i in range(len(d))}  # every path that holds a failing value deeper down
     seen: set[tuple[tuple[str | int, ...], str]] = set()
     for err, loc in zip(errors, paths, strict=False):
         kind = err["type"]
-        if kind == "too_short" and any(len(d) > len(loc) and d[: len(loc)] == loc for d in paths):
+        if kind == "too_short" and loc in above:
             continue  # a list whose entries failed is reported through those entries
-        if kind in _EXPECTED and any(len(d) > len(loc) and d[: len(loc)] == loc for d in paths):
+        if kind in _EXPECTED and loc in above:
             continue  # a union branch that failed deeper is reported there
         message, key = _message(err, loc, model)
         where = loc[:-1] if kind == "missing" else loc
@@ -111,8 +112,9 @@ def _message(err: Mapping[str, Any], loc: tuple[str | int, ...], model: type[Bas
         n = ctx.get("min_length", 1)
         return f"{name} needs at least {n} entr{'y' if n == 1 else 'ies'}", False
     if kind == "too_long":
-        n = ctx.get("max_length")
-        return f"{name} takes at most {n} entries", False
+        n, found = ctx.get("max_length", 0), ctx.get("actual_length")
+        has = f"has {found:,} entries" if isinstance(found, int) else f"has more than {n:,} entries"  # a mapping stops early
+        return f"{name} {has}; the limit is {n:,}", False
     if kind == "literal_error":
         return f"{name} must be one of {ctx.get('expected', '')}, not {value!r}", False
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):

@@ -16,6 +16,10 @@ from .model import Ladder, Level
 RESERVED_LEVEL_IDS = {"matrix", "index", "checklist", "interview"}
 #: Role, family and area ids that would clash with index pages.
 RESERVED_IDS = {"index"}
+#: Unknown references of one kind that get a "did you mean" hint. Each hint compares the reference with every id of
+#: its kind (about 20 ms against the 8,400 items of the 50× benchmark framework); past the first few, the hints
+#: would make a file of many bad references cost its count times the framework's size.
+HINTS = 20
 
 Loc = tuple[str | int, ...]
 
@@ -26,6 +30,7 @@ class _Ids:
     def __init__(self, kind: str, out: list[Diagnostic]) -> None:
         self.kind, self.out = kind, out
         self.where: dict[str, tuple[Parsed, Loc]] = {}
+        self.hints = HINTS  # "did you mean" hints still to give
 
     def add(self, ident: str, p: Parsed, loc: Loc) -> None:
         if ident in self.where:
@@ -41,7 +46,9 @@ class _Ids:
     def ref(self, value: str, p: Parsed, loc: Loc, what: str) -> bool:
         if value in self.where:
             return True
-        self.out.append(p.marks.diagnostic(loc, f"unknown {self.kind} '{value}' in {what}{suggest(value, self.where)}"))
+        self.hints -= 1
+        hint = suggest(value, self.where) if self.hints >= 0 else ""
+        self.out.append(p.marks.diagnostic(loc, f"unknown {self.kind} '{value}' in {what}{hint}"))
         return False
 
 

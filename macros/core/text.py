@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -28,12 +29,48 @@ from .escape import is_safe_url
 
 @dataclass(frozen=True)
 class Limits:
-    """Sizes past which data is refused (one place for all defaults)."""
+    """Sizes past which data is refused (one place for all defaults).
+
+    The counts keep `career check` linear and bounded whatever the shape of a file: any file of at most
+    `file_bytes` is refused, or checked with the site builds the check runs, in well under 2 s and 300 MB
+    (bench/worst.py measures the worst file of each shape; docs/benchmarks.md). Each leaves room above real
+    frameworks: in the seed (framework/), examples/ and the benchmark's synthetic ones (bench/synth.py; at 50× they
+    have 400 areas, 8,400 items and ~1,400 questions, in files shaped like the seed's) a file holds at most 841
+    values (the glossary: 86 terms), 37 entities (an area), 10 entries in a list field, 9 keys in a mapping and
+    nests 7 deep, and a ladder has at most 8 levels. tests/test_limits.py keeps them within a third of each limit."""
 
     line: int = 300  # a title, a list entry, one line of text
     paragraph: int = 5_000  # an overview or a description
     name: int = 100  # a tool name, a keyword
     file_bytes: int = 1_000_000  # one YAML file
+    # Counted while the YAML is composed (yamlio), before any model sees it, so no shape costs more than these:
+    #: Values (texts, numbers, lists, mappings) in one file. The seed's largest file holds 841 (its glossary, about
+    #: 10 a term); its largest area 327 (9 an entity). At those densities a file at the entity limit below holds
+    #: about 2,300 values and a glossary at the term limit 5,000. Each value is read and validated three times and
+    #: shown in four builds: 5,450 examples (50 in each of 109 items) cost the check about 0.5 s. A 1 MB flow list
+    #: `[a,a,...]` holds 500,000 values.
+    yaml_values: int = 6_000
+    #: Entries of one YAML list or keys of one mapping, anywhere: above every list limit below (real: 86 and 9).
+    yaml_entries: int = 1_000
+    #: How deep lists and mappings nest (real files: 7).
+    yaml_depth: int = 64
+    # Read by the models (model.py; the JSON Schemas carry them as maxItems), so the site the check builds stays small:
+    #: Entities of one file: the groups, items and behaviours of an area, the questions and follow-ups of an
+    #: interview topic, the dimensions of kpis.yml. Each is part of several pages (area, JDs, checklists, matrices,
+    #: kits) in each of the check's four builds: about 2 ms an item with long texts, so 250 cost about 0.5 s. Real:
+    #: 37 in the seed's largest area, 12 in a topic; a larger area or topic splits into two files.
+    entities: int = 250
+    #: Terms of the glossary, which is one file and cannot be split: each is a line of /glossary/ and a set of search
+    #: synonyms, about 0.7 ms in all. The seed has 86.
+    terms: int = 500
+    #: Levels of one ladder, its shared levels and every track's together (and what there is one of per level: a
+    #: group's behaviours, a role's levels, the levels a question suits). Each level is a page and a column of every
+    #: matrix, and of each role a JD, a checklist and a kit. Real ladders: 4 to 6 levels, 8 with tracks.
+    levels: int = 30
+    #: Entries of one list of texts or references in an entity: examples, links, keywords, aliases, duties, core
+    #: competencies, metrics, variants, tools, stack categories, follow-ups, the items and groups a question probes.
+    #: A page shows each list whole. Real lists hold at most 10 (the follow-ups of a question).
+    entries: int = 50
 
 
 LIMITS = Limits()
@@ -140,6 +177,19 @@ def check_url(value: str) -> str:
         raise ValueError(f"URL '{value[:60]}' must start with https:// (or be a relative address); "
                          "http:, javascript:, data: and other schemes are refused")
     return value.strip()
+
+
+def at_most(limit: int, message: str, count: Callable[[Any, dict[str, Any]], int]) -> AfterValidator:
+    """A field whose `count` (of its value, and of the fields validated before it) is at most `limit`, for limits
+    that span lists (the entities of a file). `message` is formatted with `n` (the count) and `limit`."""
+
+    def check(value: Any, info: ValidationInfo) -> Any:
+        n = count(value, info.data)
+        if n > limit:
+            raise ValueError(message.format(n=n, limit=limit))
+        return value
+
+    return AfterValidator(check)
 
 
 Slug = Annotated[str, AfterValidator(check_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80})]

@@ -19,9 +19,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from .diagnostics import Diagnostic
+from .text import LIMITS
 
 Path = tuple[str | int, ...]
-MAX_DEPTH = 64
+MAX_DEPTH = LIMITS.yaml_depth
 
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
@@ -165,6 +166,10 @@ class _Composer:
         self.marks = marks
         self.values = marks.values
         self.keys = marks.keys
+        # the counts of LIMITS, read as each value arrives: whatever the file's shape, composing stops at the
+        # first value past them, so reading, validating and reporting a file cost at most that much
+        self.left = LIMITS.yaml_values  # values still allowed in the file
+        self.entries = LIMITS.yaml_entries
 
     def _fail(self, event: yaml.Event, message: str) -> NoReturn:
         line, col = _start(event)
@@ -194,11 +199,15 @@ class _Composer:
         if event.tag not in (None, "!"):
             self._fail(event, f"tag '{event.tag}' is not allowed; plain values only")
         if len(path) > MAX_DEPTH:
-            self._fail(event, f"nesting deeper than {MAX_DEPTH} levels")
+            self._fail(event, f"lists and mappings nested more than {MAX_DEPTH} levels deep; the limit is {MAX_DEPTH}")
+        if self.left < 0:
+            self._fail(event, f"more than {LIMITS.yaml_values:,} values (texts, numbers, lists, mappings) in one file; "
+                              f"the limit is {LIMITS.yaml_values:,}: split the file")
 
     def node(self, event: Any, path: Path) -> Any:
         kind = type(event)
-        if kind is _ALIAS or event.anchor or event.tag not in (None, "!") or len(path) > MAX_DEPTH or \
+        self.left -= 1
+        if kind is _ALIAS or event.anchor or event.tag not in (None, "!") or len(path) > MAX_DEPTH or self.left < 0 or \
                 (kind is not _SCALAR and kind is not _SEQ and kind is not _MAP):
             self._check(event, path)
         mark = event.start_mark
@@ -207,18 +216,22 @@ class _Composer:
             return _scalar(event.value, plain=bool(event.implicit[0]) and not event.style)
         if kind is _SEQ:
             items: list[Any] = []
-            nxt, node = self._next, self.node
+            nxt, node, most = self._next, self.node, self.entries
             while type(event := nxt()) is not _SEQ_END:
+                if len(items) == most:
+                    self._fail(event, f"more than {most:,} entries in one list; the limit is {most:,}: split the list")
                 items.append(node(event, (*path, len(items))))
             return items
         return self.mapping(path)
 
     def mapping(self, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        nxt, node, keys = self._next, self.node, self.keys
+        nxt, node, keys, most = self._next, self.node, self.keys, self.entries
         while type(event := nxt()) is not _MAP_END:
             if type(event) is not _SCALAR or event.anchor or event.tag not in (None, "!"):
                 self._fail(event, "mapping keys must be plain text")
+            if len(result) == most:
+                self._fail(event, f"more than {most:,} keys in one mapping; the limit is {most:,}: split the mapping")
             key = str(event.value)
             mark: Any = event.start_mark  # parser events always carry marks
             here = (*path, key)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..core import escape
+from ..core.audience import Audience
 from ..core.framework import Framework
 from ..core.model import (
     AreaFile,
@@ -26,7 +29,7 @@ from ..core.text import Language
 from ..site import urls
 from ..views.expectations import Expectations
 
-FORMAT_VERSION: Literal[2] = 2
+FORMAT_VERSION: Literal[3] = 3
 SCHEMA_NAME = "framework.schema.json"
 
 
@@ -37,7 +40,9 @@ class ExportDocument(BaseModel):
 
     schema_ref: str = Field(SCHEMA_NAME, alias="$schema")
     format: Literal["career-framework"] = "career-framework"
-    format_version: Literal[2] = FORMAT_VERSION
+    format_version: Literal[3] = FORMAT_VERSION
+    audience: Audience = Field(description="internal: everything, interview material included (for the team only); "
+                                           "public: what candidates may see (nothing marked internal, no interview questions).")
     framework: FrameworkFile
     levels: LevelsFile | None = Field(None, description="The shared ladder (levels.yml), when there is one.")
     families: tuple[FamilyFile, ...] = ()
@@ -51,11 +56,11 @@ class ExportDocument(BaseModel):
     role_families: dict[str, str] = Field(description="Role id -> its family (derived).")
 
 
-def export_document(fw: Framework) -> ExportDocument:
+def export_document(fw: Framework, audience: Audience) -> ExportDocument:
     shared = next((ladder for ladder in fw.ladders if ladder.id == "shared"), None)
     levels = LevelsFile(levels=shared.levels, tracks=shared.tracks) if shared and shared.levels else None
     return ExportDocument(
-        framework=fw.meta, levels=levels, families=tuple(f.file for f in fw.families if not f.implicit), kpis=fw.kpis,
+        audience=audience, framework=fw.meta, levels=levels, families=tuple(f.file for f in fw.families if not f.implicit), kpis=fw.kpis,
         scales=fw.scales, roadmap=fw.roadmap, areas=fw.areas, roles=fw.roles, interviews=fw.interviews,
         expected_levels={p.id: p.level.id for p in fw.items()}, role_families=dict(fw.role_family_ids),
     )
@@ -69,9 +74,10 @@ def dumps(data: Any, *, compact: bool = False) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def framework_json(fw: Framework, *, compact: bool = False) -> str:
-    """`career export --format json`: the whole framework, versioned, pointing at its schema."""
-    data = export_document(fw).model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=False)
+def framework_json(fw: Framework, audience: Audience, *, compact: bool = False) -> str:
+    """`career export --format json`: the whole framework as `audience` sees it (`fw` must have been loaded for that
+    audience), versioned, pointing at its schema."""
+    data = export_document(fw, audience).model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=False)
     return dumps(data, compact=compact)
 
 
@@ -133,22 +139,32 @@ def checklist_index(fw: Framework, lang: Language = "ko") -> str:
                        "items": items, "aliases": aliases}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-CSV_HEADER = ("role", "level", "area", "group", "item_id", "item", "expected_from", "kind")
+CSV_HEADER = ("role", "level", "area", "group", "item_id", "item", "expected_from", "kind", "audience")
 
 
-def matrix_csv(fw: Framework, lang: Language = "ko") -> str:
-    """`career export --format csv`: one row per role × level × expectation: each item expected at or below
-    that level, and each behaviour in force there. UTF-8 with a BOM so that Excel opens Korean text correctly."""
-    ex = Expectations(fw)
+def csv_text(rows: Iterable[Sequence[str]]) -> str:
+    """Rows as CSV the way every CSV of the project is written: UTF-8 with a BOM (so Excel reads Korean), CRLF,
+    and every cell neutralised so that no spreadsheet reads it as a formula (`escape.csv_cell`)."""
     buf = io.StringIO()
     out = csv.writer(buf, lineterminator="\r\n")
-    out.writerow(CSV_HEADER)
-    for role in fw.roles:
-        for level, _ in fw.role_levels(role):
-            for p in ex.items_upto(role, level.id):
-                out.writerow((role.id, level.id, p.area.title.get(lang), p.group.title.get(lang), p.id, p.item.title.get(lang),
-                              p.level.id, "item"))
-            for b in ex.behaviours_at(role, level.id):
-                out.writerow((role.id, level.id, b.area.title.get(lang), b.group.title.get(lang), b.id,
-                              b.behaviour.text.get(lang), b.level.id, "behaviour"))
+    out.writerows([escape.csv_cell(cell) for cell in row] for row in rows)
     return "\ufeff" + buf.getvalue()
+
+
+def matrix_csv(fw: Framework, audience: Audience, lang: Language = "ko") -> str:
+    """`career export --format csv`: one row per role × level × expectation: each item expected at or below
+    that level, and each behaviour in force there; the last column names the audience the rows are for."""
+    ex = Expectations(fw)
+
+    def rows() -> Iterator[tuple[str, ...]]:
+        yield CSV_HEADER
+        for role in fw.roles:
+            for level, _ in fw.role_levels(role):
+                for p in ex.items_upto(role, level.id):
+                    yield (role.id, level.id, p.area.title.get(lang), p.group.title.get(lang), p.id, p.item.title.get(lang),
+                           p.level.id, "item", audience)
+                for b in ex.behaviours_at(role, level.id):
+                    yield (role.id, level.id, b.area.title.get(lang), b.group.title.get(lang), b.id,
+                           b.behaviour.text.get(lang), b.level.id, "behaviour", audience)
+
+    return csv_text(rows())

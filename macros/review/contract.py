@@ -12,6 +12,7 @@ from typing import Any
 
 from ..core.diagnostics import Diagnostic
 from ..core.files import display_path
+from ..core.outputs import atomic_write
 
 PUBLISHED = "published-urls.json"
 
@@ -69,8 +70,6 @@ def _in_edition(url: str, prefix: str) -> bool:
 def write_published(current: dict[str, Any], framework_dir: Path, name: str = PUBLISHED) -> Path:
     """Record the current URL list as the released one (after the old one was checked)."""
     path = Path(framework_dir) / name
-    tmp = path.with_suffix(".tmp")
     doc = {k: current[k] for k in ("framework", "version", "pages")}
-    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    atomic_write(path, (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     return path

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from ..core.escape import github_markdown
 from ..core.framework import Framework
@@ -159,9 +159,11 @@ def markdown(result: DiffResult) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def as_json(result: DiffResult) -> str:
+def as_json(result: DiffResult, sides: Mapping[str, Mapping[str, str | None]] | None = None) -> str:
+    """The report as JSON; `sides`: what each side was, resolved (kind, name, label, commit, path)."""
     doc = {
         "base": result.base, "head": result.head,
+        **({"sides": sides} if sides is not None else {}),
         "errors": {side: [str(d) for d in ds] for side, ds in result.errors.items()},
         "counts": counts(result.changes),
         "changes": [c.as_dict() for c in result.changes],

@@ -3,6 +3,11 @@
 Git is data too: a revision is materialised from its blobs (regular files only; symbolic links and
 submodules are skipped with a warning naming the commit), and reports name the revision and the
 path inside the repository, never the temporary folder.
+
+A revision is a revision: what an argument of `career diff` names is decided once, in `resolve`. A folder is
+read only when written as one (`./NAME`, `../NAME`, `/path`); a plain name that is also a folder is refused as
+ambiguous, so a pull request cannot add a folder `origin/main/` to stand in for the branch it is compared with.
+The changelog names commits by sha through `revision`, which never looks at folders.
 """
 from __future__ import annotations
 
@@ -11,8 +16,9 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import Literal
 
 from ..core.diagnostics import Diagnostic
 from ..core.framework import Framework, LadderInfo
@@ -22,6 +28,10 @@ from .changes import Change, DiffResult, compare
 
 class RevisionError(Exception):
     """A revision that cannot be read at all (not a folder, not a commit, no git)."""
+
+
+class AmbiguousArgument(Exception):
+    """An argument that must be written otherwise: a plain name that is a folder (and maybe a revision too)."""
 
 
 def _git(cwd: Path, *args: str, binary: bool = False) -> str:
@@ -45,14 +55,48 @@ def repo_root(path: Path) -> Path | None:
         return None
 
 
+SideKind = Literal["revision", "folder", "worktree"]
+WORKTREE = "작업 트리"
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a comparison, resolved: a commit (by its full sha), a folder or the working tree (by the
+    resolved path of the framework folder). Reports name it by `label`, so a reader knows what was read."""
+
+    kind: SideKind
+    name: str | None  # as given ("origin/main", "./old"); None for the working tree
+    path: str  # revision: framework/'s path in the repository; folder, working tree: the resolved folder
+    commit: str | None = None  # revision: the full sha
+
+    @property
+    def label(self) -> str:
+        if self.kind == "revision":
+            return f"{self.name} ({(self.commit or '')[:7]})"  # e.g. "origin/main (1a2b3c4)"
+        if self.kind == "folder":
+            return self.path
+        return f"{WORKTREE} ({self.path})"
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"kind": self.kind, "name": self.name, "label": self.label, "commit": self.commit, "path": self.path}
+
+
 @dataclass
 class Snapshot:
-    """framework/ as of one revision, in a folder: where it is, how to name it, what was skipped."""
+    """framework/ as of one side, in a folder: where it is, what it is, what was skipped."""
 
     folder: Path
-    label: str  # e.g. "origin/main (1a2b3c4)"
-    prefix: str  # how files are named in reports, e.g. "origin/main:framework/"
+    side: Side
     skipped: list[str]
+
+    @property
+    def label(self) -> str:
+        return self.side.label
+
+    @property
+    def prefix(self) -> str:
+        """How files are named in reports: "origin/main:framework/" for a revision, as they are for a folder."""
+        return f"{self.side.name}:{self.side.path}/" if self.side.kind == "revision" else ""
 
 
 def _write_blobs(root: Path, sha: str, rel: str, dest: Path) -> list[str]:
@@ -93,25 +137,87 @@ def _write_blobs(root: Path, sha: str, rel: str, dest: Path) -> list[str]:
     return skipped
 
 
-@contextmanager
-def materialize(spec: str, framework_dir: Path) -> Iterator[Snapshot]:
-    """framework/ as of `spec`: a folder path, or a git revision of the repository containing `framework_dir`."""
-    if Path(spec).is_dir():
-        yield Snapshot(Path(spec), spec, "", [])
-        return
+def _commit(root: Path, rev: str) -> str | None:
+    """The full sha of the commit `rev` names in the repository at `root`, or None."""
+    try:
+        return _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").strip() or None
+    except RevisionError:
+        return None
+
+
+def _refuse_option(arg: str) -> None:
+    if arg.startswith("-"):  # never handed to git, where it would be read as an option
+        raise RevisionError(f"cannot read '{arg}': a revision cannot start with '-'")
+
+
+def revision(rev: str, framework_dir: Path) -> Side:
+    """The commit `rev` names in the repository containing `framework_dir`. Never a folder: the changelog
+    names commits by sha, and `career diff --git` names revisions only."""
+    _refuse_option(rev)
     root = repo_root(framework_dir.resolve())
     if root is None:
-        raise RevisionError(f"cannot read '{spec}': not a folder, and {framework_dir} is not in a git repository")
-    try:
-        sha = _git(root, "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}").strip()
-    except RevisionError:
-        raise RevisionError(f"cannot read '{spec}': not a folder or a git revision") from None
-    rel = framework_dir.resolve().relative_to(root).as_posix()
+        raise RevisionError(f"cannot read '{rev}': {framework_dir} is not in a git repository")
+    sha = _commit(root, rev)
+    if sha is None:
+        raise RevisionError(f"cannot read '{rev}': not a git revision")
+    return Side("revision", rev, framework_dir.resolve().relative_to(root).as_posix(), sha)
+
+
+def folder(spec: str) -> Side:
+    """A framework folder, named by its resolved path."""
+    path = Path(spec)
+    if not path.is_dir():
+        raise RevisionError(f"cannot read '{spec}': {'not a folder' if path.exists() else 'no such folder'}")
+    return Side("folder", spec, str(path.resolve()))
+
+
+def worktree(framework_dir: Path) -> Side:
+    return Side("worktree", None, str(framework_dir.resolve()))
+
+
+def written_as_folder(arg: str) -> bool:
+    """A path that cannot be a revision's name: `./NAME`, `../NAME` (or `.`, `..`), or an absolute path."""
+    return arg in (".", "..") or arg.startswith(("./", "../")) or Path(arg).is_absolute()
+
+
+def resolve(arg: str, framework_dir: Path, *, git_only: bool = False) -> Side:
+    """What a `career diff` argument names. With `git_only`, a revision (folders are never looked at).
+    Otherwise a folder when written as one (`written_as_folder`), else a revision; a plain name that is a
+    folder in the working directory is refused (AmbiguousArgument), whether it is also a revision or not."""
+    if git_only:
+        return revision(arg, framework_dir)
+    if written_as_folder(arg):
+        return folder(arg)
+    _refuse_option(arg)
+    root = repo_root(framework_dir.resolve())
+    sha = _commit(root, arg) if root is not None else None
+    if Path(arg).is_dir():
+        if sha is not None:
+            raise AmbiguousArgument(
+                f"'{arg}' is ambiguous: it is the git revision {arg} ({sha[:7]}) and the folder {Path(arg).resolve()}; "
+                f"write ./{arg} to compare the folder, or use --git to compare the revision")
+        raise AmbiguousArgument(f"'{arg}' is a folder, not a git revision: write ./{arg} to compare the folder")
+    if root is None:
+        raise RevisionError(f"cannot read '{arg}': not a folder, and {framework_dir} is not in a git repository")
+    if sha is None:
+        raise RevisionError(f"cannot read '{arg}': not a folder or a git revision")
+    return Side("revision", arg, framework_dir.resolve().relative_to(root).as_posix(), sha)
+
+
+@contextmanager
+def materialize(side: Side, framework_dir: Path) -> Iterator[Snapshot]:
+    """framework/ as of a resolved side: its folder, or a revision's blobs written to a temporary folder."""
+    if side.kind != "revision":  # the working tree read as named, so its problems name framework/ as given
+        yield Snapshot(framework_dir if side.kind == "worktree" else Path(side.path), side, [])
+        return
+    root = repo_root(framework_dir.resolve())
+    if root is None or side.commit is None:
+        raise RevisionError(f"cannot read '{side.name}': {framework_dir} is not in a git repository")
     with tempfile.TemporaryDirectory(prefix="career-rev-") as tmp:
-        skipped = _write_blobs(root, sha, rel, Path(tmp))
-        folder = Path(tmp) / rel
-        folder.mkdir(parents=True, exist_ok=True)  # a revision without framework/ reads as an empty folder
-        yield Snapshot(folder, f"{spec} ({sha[:7]})", f"{spec}:{rel}/", skipped)
+        skipped = _write_blobs(root, side.commit, side.path, Path(tmp))
+        dest = Path(tmp) / side.path
+        dest.mkdir(parents=True, exist_ok=True)  # a revision without framework/ reads as an empty folder
+        yield Snapshot(dest, side, skipped)
 
 
 def _relabel(problems: list[Diagnostic], snap: Snapshot) -> list[Diagnostic]:
@@ -129,22 +235,35 @@ def _relabel(problems: list[Diagnostic], snap: Snapshot) -> list[Diagnostic]:
     return out
 
 
-def read_revision(spec: str, framework_dir: Path) -> tuple[Framework | None, list[Diagnostic], str, list[str]]:
-    """(framework or None, problems, label, skipped entries) of framework/ at a revision or folder."""
-    with materialize(spec, framework_dir) as snap:
+def read(side: Side, framework_dir: Path) -> tuple[Framework | None, list[Diagnostic], list[str]]:
+    """(framework or None, problems, skipped entries) of framework/ at a resolved side."""
+    with materialize(side, framework_dir) as snap:
         fw, problems = check(snap.folder)
-        return fw, _relabel(problems, snap), snap.label, snap.skipped
+        return fw, _relabel(problems, snap), snap.skipped
 
 
-def diff(base: str, head: str | None, framework_dir: Path) -> DiffResult:
-    """Compare framework/ at two revisions (head: the working tree when None)."""
-    old, old_problems, old_label, _ = read_revision(base, framework_dir)
-    if head is None:
-        new, new_problems = check(framework_dir)
-        new_label = "작업 트리"
-    else:
-        new, new_problems, new_label, _ = read_revision(head, framework_dir)
-    result = DiffResult(old_label, new_label, old=old, new=new)
+def read_revision(rev: str, framework_dir: Path) -> tuple[Framework | None, list[Diagnostic], str, list[str]]:
+    """(framework or None, problems, label, skipped entries) of framework/ at a git revision (never a folder)."""
+    side = revision(rev, framework_dir)
+    fw, problems, skipped = read(side, framework_dir)
+    return fw, problems, side.label, skipped
+
+
+@dataclass
+class Comparison(DiffResult):
+    """A DiffResult with both sides as resolved (`base`, `head` are their labels)."""
+
+    sides: dict[str, Side] = field(default_factory=dict)
+
+
+def diff(base: str, head: str | None, framework_dir: Path, *, git_only: bool = False) -> Comparison:
+    """Compare framework/ at two sides named as on the command line (see `resolve`; head: the working tree
+    when None). Both are resolved before either is read."""
+    old_side = resolve(base, framework_dir, git_only=git_only)
+    new_side = worktree(framework_dir) if head is None else resolve(head, framework_dir, git_only=git_only)
+    old, old_problems, _ = read(old_side, framework_dir)
+    new, new_problems, _ = read(new_side, framework_dir)
+    result = Comparison(old_side.label, new_side.label, old=old, new=new, sides={"base": old_side, "head": new_side})
     if old is None:
         result.errors["base"] = [d for d in old_problems if d.severity == "error"]
     if new is None:
@@ -206,7 +325,7 @@ def _commit_changes(commit: Commit, framework_dir: Path) -> CommitChanges:
     if new is None:
         return CommitChanges(commit, (), tuple(skipped) + tuple(str(d) for d in new_problems if d.severity == "error"))
     try:
-        with materialize(f"{commit.sha}^", framework_dir) as snap:
+        with materialize(revision(f"{commit.sha}^", framework_dir), framework_dir) as snap:
             old = check(snap.folder)[0] if any(snap.folder.iterdir()) else _empty_like(new)
     except RevisionError:  # the first commit: compare with nothing, so everything is new
         old = _empty_like(new)

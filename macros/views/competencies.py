@@ -147,7 +147,7 @@ def area(f: Facts, a: AreaFile) -> AreaView:
     for g in a.groups:
         entries = tuple(ItemEntry(p, jds[p.id], questions[p.id] if f.internal else (), f.source(Ref("item", p.id), p.item.title.get()))
                         for p in (f.fw.item(it.id) for it in g.items))
-        groups.append(GroupEntry(g, entries, f.fw.behaviours_of(g)))
+        groups.append(GroupEntry(g, entries, f.expectations.behaviours_of(g)))
     return AreaView(a, tuple(groups), sum(len(g.items) for g in a.groups), sum(len(g.behaviours) for g in a.groups),
                     f.internal and bool(f.interviews.bank(a)),
                     f.source(Ref("area", a.id), a.title.get()))

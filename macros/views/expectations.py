@@ -157,12 +157,33 @@ class Expectations:
         """Every item a role expects at a level (from it or lower)."""
         return tuple(p for p in self.role_items(role) if self.fw.applies_at(p.level.id, level_id))
 
+    @cached_property
+    def _group_behaviours(self) -> dict[str, tuple[PlacedBehaviour, ...]]:
+        out: dict[str, list[PlacedBehaviour]] = {}
+        for b in self.fw.behaviours():
+            out.setdefault(b.group.id, []).append(b)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def behaviours_of(self, group: Group) -> tuple[PlacedBehaviour, ...]:
+        """A competency's behaviour statements, in file order. Indexed once: pages ask for every group's,
+        and a look through all the framework's behaviours each time made a large area cost its square."""
+        return self._group_behaviours.get(group.id, ())
+
+    def behaviour_at(self, group: Group, level_id: str) -> PlacedBehaviour | None:
+        """The statement in force at a level: the group's behaviour at the highest level that applies."""
+        best: PlacedBehaviour | None = None
+        applies_at, rank = self.fw.applies_at, self.fw.rank
+        for b in self.behaviours_of(group):
+            if applies_at(b.level.id, level_id) and (best is None or rank(b.level.id) > rank(best.level.id)):
+                best = b
+        return best
+
     def behaviours_at(self, role: RoleFile, level_id: str) -> tuple[PlacedBehaviour, ...]:
         """For each competency of the role's areas, the behaviour in force at the level."""
         out = []
         for area in self.fw.role_areas(role):
             for group in area.groups:
-                b = self.fw.behaviour_at(group, level_id)
+                b = self.behaviour_at(group, level_id)
                 if b is not None:
                     out.append(b)
         return tuple(out)
@@ -203,7 +224,7 @@ class Expectations:
         changes = []
         for area in self.fw.role_areas(role):
             for group in area.groups:
-                before, after = self.fw.behaviour_at(group, lower.id), self.fw.behaviour_at(group, upper.id)
+                before, after = self.behaviour_at(group, lower.id), self.behaviour_at(group, upper.id)
                 if before != after:
                     changes.append(BehaviourChange(group, area, before, after))
         return LevelDiff(role, lower, upper, role.levels[lower.id], role.levels[upper.id], group_by_area(added), len(added),
@@ -218,7 +239,7 @@ class Expectations:
                 cells = []
                 for lv in path:
                     n = sum(1 for it in group.items if self.fw.item(it.id).level.id == lv.id)
-                    b = self.fw.behaviour_at(group, lv.id)
+                    b = self.behaviour_at(group, lv.id)
                     cells.append(MatrixCell(n, b, b is not None and b.level.id == lv.id))
                 rows.append(MatrixRow(area, group, tuple(cells)))
         return tuple(rows)

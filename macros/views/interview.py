@@ -91,7 +91,7 @@ class Interviews:
             return not ids or any(p.area.id in areas and applies_at(p.level.id, level.id) for p in map(item, ids))
 
         def in_force(gids: Iterable[str]) -> list[AreaFile]:
-            return [area for g, area in map(group, gids) if area.id in areas and self.fw.behaviour_at(g, level.id)]
+            return [area for g, area in map(group, gids) if area.id in areas and self.ex.behaviour_at(g, level.id)]
 
         for topic, q, probes in self._by_level.get(level.id, ()):
             hits = [area for area, at in probes if area.id in areas and applies_at(at, level.id)] + in_force(q.groups)

@@ -196,6 +196,6 @@ def matrix_area(f: Facts, role: RoleFile, area: AreaFile) -> MatrixAreaView:
             p = f.fw.item(it.id)
             rows.append(MatrixItemRow(p, tuple(f.fw.applies_at(p.level.id, lv.id) for lv in levels),
                                       tuple(p.level.id == lv.id for lv in levels)))
-        stated = {b.level.id: b for b in f.fw.behaviours_of(group)}
+        stated = {b.level.id: b for b in f.expectations.behaviours_of(group)}
         groups.append(MatrixGroup(group, tuple(rows), tuple(stated.get(lv.id) for lv in levels)))
     return MatrixAreaView(role, area, levels, tuple(groups))
