@@ -9,7 +9,12 @@ export NO_MKDOCS_2_WARNING := 1
 AXE_VERSION := 4.14.1
 AXE := tests/.cache/axe-$(AXE_VERSION).min.js
 
-.PHONY: serve test build build-public check bench screenshots clean
+# The engines after MkDocs 1.x that tests/test_engines.py builds the static export with (Zensical, ProperDocs): each in
+# an environment of its own under tests/.cache/engines/ (never in .venv), installed from the package registry once per
+# machine and version (the versions are in that file). A failed install is reported by the test itself.
+ENGINES := tests/.cache/engines/.prepared
+
+.PHONY: serve test build build-public check bench screenshots clean engines
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (found " + sys.version.split()[0] + ")")'
@@ -23,6 +28,7 @@ serve: $(STAMP)  ## build and serve the site with live reload on http://127.0.0.
 
 test: $(STAMP)  ## run every test: lint and type gates, then the suite
 	@$(MAKE) --no-print-directory $(AXE) || true
+	@$(MAKE) --no-print-directory $(ENGINES) || true
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -34,6 +40,11 @@ $(AXE):
 	  tar -xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js && mv package/axe.min.js axe-$(AXE_VERSION).min.js && \
 	  rm -rf package axe-core-$(AXE_VERSION).tgz; \
 	else echo "npm not found: the accessibility check (axe-core) will be skipped"; fi
+
+engines: $(ENGINES)  ## install the engines the static export is tested on (done by make test)
+
+$(ENGINES): $(STAMP) tests/test_engines.py
+	$(BIN)/python tests/test_engines.py && touch $@
 
 build: $(STAMP)  ## strict build of the internal site (Korean at /, English at /en/) into site/
 	$(BIN)/mkdocs build --strict

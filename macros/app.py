@@ -8,6 +8,7 @@ adapters over it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +21,15 @@ from .core.text import Language
 from .exports import documents
 from .exports.structured_data import occupation
 from .review import revisions
-from .review.changelog import changelog_view
 from .review.contract import check_contract, published_name
 from .review.provenance import Provenance, Repository, last_changed
 from .site import nav, urls
-from .site.labels import Labels, load_labels
+from .site.edition import Edition
+from .site.labels import Labels
+from .site.pagekinds import Context, Kind, Route, id_clashes, redirects
 from .site.pages import PageBuilder, SitePage
 from .site.redirects import redirect_html
 from .site.render import Link, Renderer
-from .site.routes import Kind, Route, redirects
 from .site.urllist import url_list
 from .views.common import Facts
 
@@ -46,6 +47,9 @@ class ContractError(BuildError):
 
 @dataclass(frozen=True)
 class BuildOptions:
+    """What one build is: which framework, which edition (language, the site's languages, audience, URL style),
+    where the site is published and what its hand-written pages are."""
+
     framework_dir: Path
     project_dir: Path
     site_url: str | None = None
@@ -56,8 +60,13 @@ class BuildOptions:
     audience: Audience = "internal"
     language: Language = "ko"
     editions: tuple[Language, ...] = ("ko",)  # the site's languages, the main one (served at /) first
+    directory_urls: bool = True  # MkDocs' use_directory_urls
     history: bool = True  # read git history for the changelog and "last changed"
     docs_pages: frozenset[str] = frozenset()  # hand-written page sources, which generated pages may link to
+
+    @cached_property
+    def edition(self) -> Edition:
+        return Edition(self.language, self.editions, self.audience, self.directory_urls)
 
     @property
     def internal(self) -> bool:
@@ -66,14 +75,7 @@ class BuildOptions:
     @property
     def root_url(self) -> str | None:
         """The site's root address (the main edition's), from this edition's `site_url`."""
-        if self.site_url and self.prefix and self.site_url.rstrip("/").endswith(self.prefix):
-            return self.site_url.rstrip("/")[: -len(self.prefix)] + "/"
-        return self.site_url
-
-    @property
-    def prefix(self) -> str:
-        """Where this edition is served below the site's root: '' for the main language, '/en' for English."""
-        return "" if self.language == self.editions[0] else f"/{self.language}"
+        return self.edition.root_of(self.site_url)
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,12 @@ class SiteBuild:
 
 
 def load(framework_dir: Path, audience: Audience = "internal") -> tuple[Framework, list[Diagnostic]]:
-    """The framework as `audience` sees it, and its warnings; or BuildError with every problem."""
+    """The framework as `audience` sees it, and its warnings; or BuildError with every problem (ids that would
+    give a page another page's address included)."""
     fw, problems = check(framework_dir, audience)
-    if fw is None:
+    if fw is not None:
+        problems = [*problems, *id_clashes(fw, framework_dir)]
+    if fw is None or any(d.severity == "error" for d in problems):
         raise BuildError("framework/ has problems (run `career check`):\n" + FrameworkError(problems).report())
     return fw, [d for d in problems if d.severity == "warning"]
 
@@ -111,6 +116,7 @@ def build(options: BuildOptions, fw: Framework | None = None) -> SiteBuild:
     warnings: list[Diagnostic] = []
     if fw is None:
         fw, warnings = load(options.framework_dir, options.audience)
+    edition = options.edition
     history = None
     version = None
     if options.history:
@@ -121,34 +127,31 @@ def build(options: BuildOptions, fw: Framework | None = None) -> SiteBuild:
         repo = Repository.from_config(options.repo_url, options.edit_uri, _framework_path(options))
         source = Provenance(fw, repo, last_changed(history)).info
     facts = Facts.of(fw, source, internal=options.internal) if source else Facts.of(fw, internal=options.internal)
-    labels = load_labels(options.language)
-    renderer = Renderer(options.language, labels)
+    labels = edition.labels
+    renderer = Renderer(edition.language, labels, directory=edition.directory_urls)
     extra = {}
     if options.root_url:
         base = options.root_url
 
         def jsonld(route: Route) -> dict[str, Any]:
             role = fw.role(route.ids[0])
-            return {"jsonld": str(escape.json_script(occupation(fw, role, fw.level(route.ids[1]), base, options.language,
+            return {"jsonld": str(escape.json_script(occupation(fw, role, fw.level(route.ids[1]), base, edition,
                                                                   facts.expectations)))}
         extra[Kind.JD] = jsonld
-    builder = PageBuilder(facts, renderer, extra)
-    pages = builder.all()
-    if options.internal:
-        view = changelog_view(fw, history, version, options.language)
-        pages.append(builder.page(Route(Kind.CHANGELOG), labels.changelog, "changelog.html.j2", view))
+    pages = PageBuilder(Context(facts, labels, history, version), renderer, extra).all()
     _check_links(pages, options)
     moved = redirects(fw, [p.route for p in pages])
-    doc = url_list(fw, pages, moved, options.prefix)
-    files = [(urls.url(old).strip("/") + "/index.html", redirect_html(renderer.env, urls.href(old, new), options.language))
+    doc = url_list(fw, pages, moved, edition)
+    files = [(urls.file_of(old, edition.directory_urls),
+              redirect_html(renderer.env, urls.href(old, new, directory=edition.directory_urls), edition.language))
              for old, new in moved.items()]
     files.append((urls.URL_LIST, documents.dumps(doc, compact=True)))
-    files += api_files(fw, options.root_url, facts, options.language, options.audience)
+    files += api_files(fw, options.root_url, facts, edition)
     note = labels.footer_version.format(version=fw.meta.version) + (f" · {version}" if version else "")
     footer = str(escape.html(f"{options.copyright} · {note}" if options.copyright else note))
-    site = SiteBuild(options, fw, facts, renderer, pages, files, moved, nav.generated(facts, labels, options.user_nav),
+    site = SiteBuild(options, fw, facts, renderer, pages, files, moved, nav.generated(pages, labels, options.user_nav),
                      footer, doc, warnings)
-    broken = check_contract(doc, options.framework_dir, published_name(options.audience), options.prefix)
+    broken = check_contract(doc, options.framework_dir, published_name(options.audience), edition.prefix)
     if broken:
         raise ContractError(broken, site)
     return site
@@ -163,7 +166,7 @@ def _framework_path(options: BuildOptions) -> str:
 
 def _check_links(pages: list[SitePage], options: BuildOptions) -> None:
     """Every link a generated page makes must reach a page (and an id on it)."""
-    anchors = {p.src: set(p.anchors) | set(p.body.anchors) for p in pages}
+    anchors = {p.src: set(p.anchors) for p in pages}
     bad: list[str] = []
     for page in pages:
         for link in page.body.links:
@@ -180,13 +183,15 @@ def _resolves(link: Link, anchors: dict[str, set[str]], options: BuildOptions) -
     return link.to_src in options.docs_pages or link.to_src.startswith("api/") or link.to_src == urls.URL_LIST
 
 
-def api_files(fw: Framework, base_url: str | None, facts: Facts, lang: Language, audience: Audience) -> list[tuple[str, str]]:
-    """The exports published with the site under /api/ (per edition: texts in its language; `fw` as `audience` sees it)."""
+def api_files(fw: Framework, base_url: str | None, facts: Facts, edition: Edition) -> list[tuple[str, str]]:
+    """The exports published with the site under /api/ (per edition: texts in its language; `fw` as its audience
+    sees it)."""
+    lang, audience = edition.language, edition.audience
     out = [(urls.API_FRAMEWORK, documents.framework_json(fw, audience, compact=True)),
            (urls.API_SCHEMA, documents.framework_schema(compact=True)),
            (urls.API_MATRIX, documents.matrix_csv(fw, audience, lang)), (urls.API_CHECKLIST_INDEX, documents.checklist_index(fw, lang))]
     for role in fw.roles:
         for level, _ in fw.role_levels(role):
             out.append((urls.api_jd(role.id, level.id),
-                        documents.jd_json(fw, role, level, base_url, lang, ex=facts.expectations, compact=True)))
+                        documents.jd_json(fw, role, level, base_url, edition, ex=facts.expectations, compact=True)))
     return out

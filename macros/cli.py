@@ -22,6 +22,7 @@ from .exports import documents
 from .exports.jobposting import ExportError, PostingOptions, ats_html, ats_text, job_posting_json
 from .review import report, revisions
 from .review.contract import PUBLISHED, published_name, write_published
+from .site.edition import Edition
 from .views.common import Facts
 
 if TYPE_CHECKING:  # the site build is imported only by the commands that build (it is most of the import time)
@@ -66,29 +67,42 @@ def _editions(path: str, audience: Audience, fw: Framework | None) -> tuple[list
 def _cmd_check(args: argparse.Namespace) -> int:
     if args.lang:
         return _untranslated(args)
-    fw, problems = check(args.path)
-    if fw is not None:
-        broken: list[Diagnostic] = []
-        for audience in AUDIENCES:  # each audience's released URL list, when there is one (building is the slow part)
-            if (Path(args.path) / published_name(audience)).is_file():
-                broken += _editions(args.path, audience, fw)[1]
-        if not broken:
-            problems = sorted(set(problems) | set(_kit_warnings(fw, Path(args.path))))
-        if broken:
-            problems, fw = [*problems, *broken], None
-    if fw is None:
+    fw, problems = _checked(Path(args.path))
+    if fw is None or any(d.severity == "error" for d in problems):
         return _report(problems)
     for d in problems:
         print(d, file=sys.stderr)
+    warnings = f" ({_n(len(problems), 'warning')})" if problems else ""
+    print(f"{args.path}: ok — " + ", ".join(_counts(fw)) + warnings)
+    return 0
+
+
+def _checked(path: Path) -> tuple[Framework | None, list[Diagnostic]]:
+    """The framework and every problem: the data's, ids that would take another page's address, URLs of a release
+    that would break (each audience's released list, when there is one: building is the slow part), thin kits."""
+    fw, problems = check(path)
+    if fw is None:
+        return None, problems
+    from .site.pagekinds import id_clashes  # noqa: PLC0415 - the site's modules load only once the data reads
+
+    problems = sorted({*problems, *id_clashes(fw, path)})
+    if any(d.severity == "error" for d in problems):
+        return fw, problems
+    broken = [d for audience in AUDIENCES if (path / published_name(audience)).is_file()
+              for d in _editions(str(path), audience, fw)[1]]
+    if broken:
+        return None, [*problems, *broken]
+    return fw, sorted(set(problems) | set(_kit_warnings(fw, path)))
+
+
+def _counts(fw: Framework) -> list[str]:
     families = [f for f in fw.families if not f.implicit]
     questions = list(fw.questions())
     counts = [_n(len(families), "family", "families") if families else "", _n(len(fw.levels), "level"), _n(len(fw.roles), "role"),
               _n(len(fw.areas), "area"), _n(sum(len(a.groups) for a in fw.areas), "group"), _n(sum(1 for _ in fw.items()), "item"),
               _n(len(fw.behaviours()), "behaviour") if fw.behaviours() else "", _n(len(fw.kpis), "KPI dimension"),
               _n(len(questions), "interview question") + f" ({_n(sum(len(q.follow_ups) for _, q in questions), 'follow-up')})"]
-    warnings = f" ({_n(len(problems), 'warning')})" if problems else ""
-    print(f"{args.path}: ok — " + ", ".join(c for c in counts if c) + warnings)
-    return 0
+    return [c for c in counts if c]
 
 
 def _n(count: int, one: str, many: str | None = None) -> str:
@@ -225,6 +239,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export_text(args: argparse.Namespace, fw: Framework, audience: Audience, lang: Language) -> str:
+    edition = Edition(lang, EDITIONS, audience)
     if args.format == "json":
         return documents.framework_json(fw, audience)
     if args.format == "csv":
@@ -232,11 +247,11 @@ def _export_text(args: argparse.Namespace, fw: Framework, audience: Audience, la
     role, level = _role_level(fw, args)
     if args.format == "jobposting":
         opts = PostingOptions(args.date_posted, args.valid_through, args.location, args.remote,
-                              args.employment_type, args.site_url, lang)
+                              args.employment_type, args.site_url, edition)
         return job_posting_json(fw, role, level, opts)
     if args.site_url and not args.site_url.startswith("https://"):
         raise ExportError(f"--site-url must start with https:// (got '{args.site_url[:60]}')")
-    return (ats_text if args.plain else ats_html)(fw, role, level, args.site_url, lang)
+    return (ats_text if args.plain else ats_html)(fw, role, level, args.site_url, edition)
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:

@@ -96,3 +96,22 @@ class Site:
 
     def all_text(self) -> str:
         return "\n".join(p.text for p in self.pages())
+
+
+def unresolved(site: Path) -> list[str]:
+    """Every relative address a page loads or links to (`href` and `src` of any element: stylesheets, scripts, icons,
+    links) that reaches no file of the site, or no such `#anchor` on an HTML page."""
+    bad = []
+    for page in site.rglob("*.html"):
+        source = page.read_text(encoding="utf-8")
+        for path, anchor in re.findall(r'(?:href|src)="([^"#:]*)(?:#([^"]*))?"', source):
+            if not path or path.startswith("/"):
+                continue
+            target = (page.parent / path).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                bad.append(f"{page.relative_to(site)} -> {path}")
+            elif anchor and target.suffix == ".html" and f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
+                bad.append(f"{page.relative_to(site)} -> {path}#{anchor}")
+    return bad

@@ -25,6 +25,8 @@ from macros.core.files import FOLDERS, SINGLE_FILES
 from macros.core.loading import _read, check
 from macros.core.text import Text
 from macros.core.texts import texts
+from macros.exports.jobposting import PostingOptions, ats_html, ats_text, job_posting_json
+from macros.site.edition import Edition
 from macros.site.search import Glossary, page_entries
 
 FIXTURE = FIXTURES / "every-field"
@@ -166,13 +168,20 @@ def public_outputs(root: Path, capsys: pytest.CaptureFixture[str]) -> list[tuple
     for fmt in ("json", "csv"):
         assert cli.main(["export", "--format", fmt, "--path", str(root)]) == 0
         out.append((f"export {fmt}", capsys.readouterr().out))
-    for role in fw.roles:
-        for level, _ in fw.role_levels(role):
+    jds = [(role, level) for role in fw.roles for level, _ in fw.role_levels(role)]
+    for i, (role, level) in enumerate(jds):
+        if i == 0:  # the command itself, once; the same functions with the public framework for the others
             jd = ["--role", role.id, "--level", level.id, "--path", str(root)]
             for extra in (["--format", "ats"], ["--format", "ats", "--plain"],
                           ["--format", "jobposting", "--date-posted", "2026-11-21", "--remote", "KR"]):
                 assert cli.main(["export", *extra, *jd]) == 0, capsys.readouterr().err
                 out.append((f"export {extra[1]} {role.id}/{level.id}", capsys.readouterr().out))
+            continue
+        edition = Edition("ko", ("ko", "en"), "public")
+        out += [(f"ats {role.id}/{level.id}", ats_html(fw, role, level, "https://careers.example.org/", edition)),
+                (f"ats text {role.id}/{level.id}", ats_text(fw, role, level, None, edition)),
+                (f"jobposting {role.id}/{level.id}", job_posting_json(fw, role, level, PostingOptions(
+                    "2026-11-21", None, None, "KR", None, "https://careers.example.org/", edition)))]
     return out
 
 
@@ -230,15 +239,17 @@ def test_no_internal_relation_in_the_public_api(tmp_path: Path) -> None:
     fw, problems = check(tmp_path / "b", "public")
     assert fw is not None, problems
     assert fw.level("s1").progression is None
-    platform = next(f for f in fw.families if f.id == "platform")
-    manager = fw.role("manager")
-    assert manager.track is None or manager.track in {t.id for t in platform.ladder.tracks}
-    site = app.build(app.BuildOptions(framework_dir=tmp_path / "b", project_dir=ROOT, history=False, audience="public"))
-    api = {rel: content for rel, content in site.files if rel.startswith("api/")}
-    for rel, content in api.items():
-        if rel.startswith("api/roles/"):
-            doc = json.loads(content)
-            assert doc["track"] is None or doc["track"] in {t.id for f in fw.families for t in f.ladder.tracks}, rel
+    data["families/platform.yml"]["ladder"]["tracks"][1]["internal"] = True  # the manager track
+    write_all(tmp_path / "c", data)
+    fw, problems = check(tmp_path / "c", "public")
+    assert fw is not None, problems
+    assert fw.role("manager").track is None and list(fw.role("manager").levels) == ["p2"]  # m3 was on the internal track
+    assert fw.role("engineer").track == "ic"
+    site = app.build(app.BuildOptions(framework_dir=tmp_path / "c", project_dir=ROOT, history=False, audience="public"))
+    tracks = {rel: json.loads(content)["track"] for rel, content in site.files if rel.startswith("api/roles/")}
+    assert tracks == {"api/roles/engineer/p1.json": "ic", "api/roles/engineer/p2.json": "ic", "api/roles/engineer/p3.json": "ic",
+                      "api/roles/manager/p2.json": None, "api/roles/operator/s1.json": None}
+    assert "mgr" not in json.dumps([c for r, c in site.files if r.startswith("api/")])
 
 
 # any combination of marks --------------------------------------------------------------------------------

@@ -92,7 +92,9 @@ def test_text_changes_carry_the_english_too(tmp_path: Path) -> None:
     assert line(translated, fw).kind == "번역"
     assert title((reworded, translated), "en") == "1 competency item retitled · 1 competency item translated"
     assert title((reworded, translated)) == "역량 항목 1건 제목 변경 · 역량 항목 1건 번역"
-    assert describe(translated, old, fw) == "`a2`: (영어 없음) → “A two”"
+    assert describe(translated, old, fw) == "`a2` 제목: (영어 없음) → “A two”"  # a translation names the field
+    assert (line(translated, fw, "en").field, line(translated, fw).field) == ("title", "제목")
+    assert line(reworded, fw).field is None  # "제목 변경" says it already
 
 
 def test_a_translated_list_entry_is_a_change(tmp_path: Path) -> None:
@@ -104,3 +106,81 @@ def test_a_translated_list_entry_is_a_change(tmp_path: Path) -> None:
     fw = load_framework(edited(tmp_path, {"roles/eng.yml": translate}))
     [change] = [c for c in compare(old, fw) if c.entity == "duty"]
     assert (change.kind, change.shown_kind, change.old_en, change.new_en) == ("changed", "translated", None, "Ship it")
+
+
+def test_fields_the_diff_once_skipped_are_reported(tmp_path: Path) -> None:
+    """Fields compared by their declarations alone: an item's examples and keywords, a group's links, a level's
+    years and a role's subtitle, in the changes, the Markdown report, the JSON and the changelog's titles."""
+    import json
+
+    from macros.review.changelog import line, title
+    from macros.review.changes import DiffResult
+    from macros.review.report import as_json, markdown
+
+    def craft(a: dict) -> None:
+        basics = a["groups"][0]
+        basics["items"][0]["examples"] = ["Reads the docs"]
+        basics["items"][1]["keywords"] = ["asyncio"]
+        basics["links"] = [{"title": "Guide", "url": "https://example.org/guide"}]
+
+    def levels(d: dict) -> None:
+        d["levels"][1]["years"] = {"min": 3, "max": 5}
+
+    def eng(r: dict) -> None:
+        r["subtitle"] = "Backend"
+
+    old = load_framework(FIXTURES / "mini")
+    new = load_framework(edited(tmp_path, {"competencies/01-craft.yml": craft, "levels.yml": levels, "roles/eng.yml": eng}))
+    got = compare(old, new)
+    assert got == [
+        Change("item-examples", "added", "a1", None, "Reads the docs"),
+        Change("item-keywords", "added", "a2", None, "asyncio"),
+        Change("group-links", "added", "basics", None, "Guide · https://example.org/guide"),
+        Change("level", "changed", "l2", "2", "3", "years.min"),
+        Change("level", "changed", "l2", None, "5", "years.max"),
+        Change("role", "changed", "eng", None, "Backend", "subtitle"),
+    ]
+    assert [str(r) for r in got[0].refs()] == ["item:a1"]  # an entry touches its entity's page
+
+    result = DiffResult("base", "head", got, old=old, new=new)
+    md = markdown(result).splitlines()
+    assert "변경 6건: 항목 예시 1건, 항목 키워드 1건, 그룹 링크 1건, 레벨 2건, 직무 1건" in md
+    for row in ("- 항목 예시 추가: `a1`: “Reads the docs”", "- 항목 키워드 추가: `a2`: “asyncio”",
+                "- 레벨 변경: `l2` 연차의 하한: “2” → “3”", "- 레벨 변경: `l2` 연차의 상한: “” → “5”",
+                "- 직무 변경: `eng` 부제: “” → “Backend”"):
+        assert row in md, row
+    [link] = [row for row in md if row.startswith("- 그룹 링크 추가: `basics`: “Guide")]
+    assert "https://" not in link  # the address stays text in a GitHub comment (no autolink)
+    assert md.index("### 역량") < md.index("### 직군과 레벨") < md.index("### 직무")
+
+    doc = json.loads(as_json(result))
+    assert doc["counts"] == {"항목 예시": 1, "항목 키워드": 1, "그룹 링크": 1, "레벨": 2, "직무": 1}
+    assert doc["changes"][2] == {"entity": "group-links", "kind": "added", "id": "basics", "old": None,
+                                 "new": "Guide · https://example.org/guide", "scope": "", "old_en": None, "new_en": None}
+    assert doc["changes"][3]["scope"] == "years.min"
+
+    assert title(tuple(got)) == "레벨 2건 변경 · 항목 예시 1건 추가 · 항목 키워드 1건 추가 · 외 2건"
+    assert title(tuple(got), "en") == "2 levels changed · 1 item example added · 1 item keyword added · 2 more"
+    years = line(got[3], new, "en")
+    assert (years.entity, years.kind, years.field, years.old, years.new) == ("Level", "changed", "years minimum", "2", "3")
+    assert line(got[5], new).field == "부제" and line(got[0], new, "en").entity == "Item example"
+
+
+def test_renames_through_aliases_for_any_entity_and_a_move_follows_a_renamed_group(tmp_path: Path) -> None:
+    def craft(a: dict) -> None:
+        a["groups"][0].update(id="fundamentals", aliases=["basics"])  # the group renamed, its items stay in it
+
+    def levels(d: dict) -> None:
+        d["levels"][0].update(id="entry", aliases=["l1"])
+
+    old = load_framework(FIXTURES / "mini")
+    root = edited(tmp_path, {"competencies/01-craft.yml": craft, "levels.yml": levels})
+    for rel in ("competencies/01-craft.yml", "competencies/02-people.yml", "roles/eng.yml", "interview/basics.yml"):
+        path = root / rel
+        path.write_text(path.read_text(encoding="utf-8").replace("l1", "entry"), encoding="utf-8")
+    new = load_framework(root)
+    got = compare(old, new)
+    assert Change("group", "renamed", "fundamentals", "basics", "fundamentals") in got
+    assert Change("level", "renamed", "entry", "l1", "entry") in got
+    assert not [c for c in got if c.kind in ("moved-group", "moved-level")]  # nothing moved with the renames
+    assert not [c for c in got if c.entity == "question"]  # `levels: [entry, l2]` names the levels it named

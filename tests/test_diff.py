@@ -97,6 +97,39 @@ def test_each_kind_of_change_is_reported(repo: Path) -> None:
     assert data["counts"]["역량 항목"] >= 6 and data["errors"] == {}
 
 
+def test_fields_once_skipped_are_reported_with_their_labels(repo: Path) -> None:
+    """Fields the diff reads from their declarations alone (core/model.py): an item's examples, a level's years,
+    a role's subtitle, a group's links."""
+    fw = repo / "framework"
+
+    def core(a: dict) -> None:
+        find(item_list(a, "python-internals"), id="gil")["examples"] = ["멀티스레드 크롤러가 빨라지지 않는 이유 설명"]
+        find(a["groups"], id="python-internals")["links"] = [{"title": "[클릭](https://evil.example)",
+                                                             "url": "https://docs.python.org/3/glossary.html"}]
+    modify(fw / "competencies" / "01-python-core.yml", core)
+    modify(fw / "levels.yml", lambda d: find(d["levels"], id="junior")["years"].update(max=4))
+    modify(fw / "roles" / "python-backend.yml", lambda r: r["subtitle"].update(ko="직무 기술서"))
+    git(repo, "commit", "-qam", "fields")
+
+    md = diff(repo, "HEAD~1", "HEAD")
+    assert md.returncode == 0, md.stderr
+    out = shown(md.stdout)
+    assert contains(out, "변경 4건: 항목 예시 1건, 그룹 링크 1건, 레벨 1건, 직무 1건")
+    assert contains(out, "항목 예시 추가: gil: “멀티스레드 크롤러가 빨라지지 않는 이유 설명”")
+    assert contains(out, "그룹 링크 추가: python-internals: “[클릭](https://evil.example) · https://docs.python.org/3/glossary.html”")
+    assert contains(out, "레벨 변경: junior 연차의 상한: “3” → “4”")
+    assert contains(out, "직무 변경: python-backend 부제: “직무 기술서 (Job Description)” → “직무 기술서”")
+    assert "](https://evil" not in md.stdout and "<a " not in markdown.markdown(md.stdout)  # the link's title stays text
+
+    data = json.loads(diff(repo, "HEAD~1", "HEAD", fmt="json").stdout)
+    assert data["counts"] == {"항목 예시": 1, "그룹 링크": 1, "레벨": 1, "직무": 1}
+    assert {(c["entity"], c["kind"], c["id"], c["scope"]) for c in data["changes"]} == {
+        ("item-examples", "added", "gil", ""), ("group-links", "added", "python-internals", ""),
+        ("level", "changed", "junior", "years.max"), ("role", "changed", "python-backend", "subtitle")}
+    subtitle = next(c for c in data["changes"] if c["entity"] == "role")
+    assert (subtitle["old_en"], subtitle["new_en"]) == ("Job Description", "Job Description")
+
+
 def test_moved_group_and_working_tree(repo: Path) -> None:
     def move(a: dict) -> None:
         internals = item_list(a, "python-internals")

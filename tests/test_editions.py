@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site, edit, make_project, run_career
+from conftest import ROOT, build_site, edit, make_project
 from site_html import Site
 
 pytestmark = pytest.mark.slow
@@ -101,11 +101,11 @@ def test_untranslated_text_falls_back_to_korean_marked_as_korean(both: Site) -> 
     assert '<span class="cf-original-label">Original wording</span> <span lang="ko">' in bank.source
 
 
-def test_check_lists_what_is_untranslated(framework_copy: Path) -> None:
-    result = run_career("check", "--lang", "en")  # the count moves with the data: a new text needs its English too
+def test_check_lists_what_is_untranslated(framework_copy: Path, career) -> None:
+    result = career("check", "--lang", "en")  # the count moves with the data: a new text needs its English too
     assert result.returncode == 0 and result.stdout.splitlines() == ["framework: 915 of 915 texts have 'en'"]
     edit(framework_copy / "roles" / "python-backend.yml", "  en: Job Description\n", "")
-    result = run_career("check", "--lang", "en", str(framework_copy))
+    result = career("check", "--lang", "en", str(framework_copy))
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
         f"{framework_copy}/roles/python-backend.yml:8:3: untranslated: no 'en' text for subtitle: “직무 기술서 (Job Description)”",
@@ -113,12 +113,12 @@ def test_check_lists_what_is_untranslated(framework_copy: Path) -> None:
     ]
 
 
-def test_exports_per_language(fw) -> None:
-    doc = json.loads(run_career("export", "--format", "jobposting", "--role", "python-backend", "--level", "senior",
-                                "--date-posted", "2026-11-21", "--remote", "KR", "--lang", "en").stdout)
+def test_exports_per_language(career) -> None:
+    doc = json.loads(career("export", "--format", "jobposting", "--role", "python-backend", "--level", "senior",
+                            "--date-posted", "2026-11-21", "--remote", "KR", "--lang", "en").stdout)
     assert doc["inLanguage"] == "en" and doc["title"] == "Senior Backend Engineer"
     assert "Responsibilities" in doc["description"] and "주요 업무" not in doc["description"]
-    text = run_career("export", "--format", "ats", "--role", "python-backend", "--level", "mid", "--plain", "--lang", "en").stdout
+    text = career("export", "--format", "ats", "--role", "python-backend", "--level", "mid", "--plain", "--lang", "en").stdout
     assert "[Responsibilities]" in text and not HANGUL.search(text)
 
 

@@ -10,7 +10,7 @@ import pytest
 from macros.core import escape
 from macros.core.text import Text
 from macros.site.labels import load_labels
-from macros.site.render import Renderer, environment, toc_tokens
+from macros.site.render import Anchor, Renderer, environment, toc_tokens
 
 NASTY = "{{ 7*7 }} <script>alert(1)</script> [a](javascript:alert(1)) ![i](https://x.example/i.png) **b** `c` &amp; | \\"
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "footnotes", "abbr", "def_list"]
@@ -66,10 +66,14 @@ def test_github_markdown_breaks_links_mentions_and_references() -> None:
 def test_url_context(url: str, ok: bool) -> None:
     assert escape.is_safe_url(url) is ok
     if ok:
-        assert str(escape.url(url)) == html.escape(url.strip(), quote=True)
+        assert str(escape.url(url)) == url  # nothing to escape in these
     else:
         with pytest.raises(ValueError):
             escape.url(url)
+
+
+def test_url_is_trimmed_and_escaped_for_an_attribute() -> None:
+    assert str(escape.url(' https://example.org/a?b=1&c="2"<x> ')) == "https://example.org/a?b=1&amp;c=&#34;2&#34;&lt;x&gt;"
 
 
 def test_json_script_cannot_close_the_element() -> None:
@@ -102,13 +106,23 @@ def test_block_makes_one_paragraph_per_blank_line() -> None:
     assert render("{{ t|block }}", t=para) == "<p>첫 문단 이어짐</p>\n<p>둘째 &lt;b&gt;</p>"
 
 
-def test_toc_from_headings_by_hand() -> None:
-    body = ('<h1 id="top">T<a class="headerlink" href="#top" title="Permanent link">&para;</a></h1>\n'
-            '<h2 id="a">A &amp; <span lang="en">B</span><a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>\n'
-            '<h3 id="c">C<a class="headerlink" href="#c" title="Permanent link">&para;</a></h3>\n')
-    assert toc_tokens(body, 2) == [{"level": 1, "id": "top", "name": "T", "children": [
+def test_toc_from_recorded_headings_by_hand() -> None:
+    headings = (Anchor("top", "stable", 1, "T"), Anchor("a", "stable", 2, 'A &amp; <span lang="en">B</span>'),
+                Anchor("c", "layout", 3, "C"))
+    assert toc_tokens(headings, 2) == [{"level": 1, "id": "top", "name": "T", "children": [
         {"level": 2, "id": "a", "name": "A &amp; B", "children": []}]}]
-    assert toc_tokens(body, 3)[0]["children"][0]["children"][0]["id"] == "c"
+    assert toc_tokens(headings, 3)[0]["children"][0]["children"][0]["id"] == "c"
+
+
+def test_a_heading_is_recorded_as_it_is_written() -> None:
+    env = environment()
+    env.globals["v"] = None
+    r = Renderer("ko", load_labels("ko"), env)
+    env.loader = __import__("jinja2").DictLoader({"t.j2": '{{ heading(2, "x", "A & B") }}<p id="{{ anchor("y", "layout") }}"></p>'})
+    out = r.render("t.j2", "p.md")
+    assert out.html == '<h2 id="x">A &amp; B<a class="headerlink" href="#x" title="Permanent link">&para;</a></h2><p id="y"></p>'
+    assert out.record == (Anchor("x", "stable", 2, "A &amp; B", out.html.split("<p")[0]), Anchor("y", "layout"))
+    assert out.stable_anchors == ("x",) and out.headings[0].text == "A & B"
 
 
 def test_renderer_records_links() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, run_career
+from conftest import ROOT
 
 from macros.core.diagnostics import Diagnostic
 from macros.core.loading import check
@@ -85,10 +85,10 @@ def test_nesting_deeper_than_64_stops_at_the_65th_level() -> None:
     assert message == "lists and mappings nested more than 64 levels deep; the limit is 64"
 
 
-def test_a_megabyte_of_one_line_items_is_refused_at_the_1001st(framework_copy: Path) -> None:
+def test_a_megabyte_of_one_line_items_is_refused_at_the_1001st(framework_copy: Path, career) -> None:
     (framework_copy / AREA).write_text(AREA_HEAD + "".join(f"  - {{id: i{i}, title: t}}\n" for i in range(30_000)), encoding="utf-8")
     assert (framework_copy / AREA).stat().st_size > 700_000
-    result = run_career("check", str(framework_copy), cwd=framework_copy.parent)
+    result = career("check", str(framework_copy), cwd=framework_copy.parent)
     assert result.returncode == 1
     first = result.stderr.splitlines()[0]
     assert first == ("framework/competencies/09-flood.yml:1009:5: error: more than 1,000 entries in one list; "

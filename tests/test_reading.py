@@ -3,11 +3,11 @@ scrolling on a phone, charts reachable by keyboard, interview kits that print sh
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import browser
 import pytest
-from conftest import ROOT, served_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -25,8 +25,8 @@ PAGE_KINDS = {
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from served_build(ROOT, tmp_path_factory.mktemp("site"), languages="ko,en")
+def base_url(served_site: Callable[[str], tuple[str, Path]]) -> str:
+    return served_site("ko,en")[0]
 
 
 def open_page(chromium, base_url: str, url: str, width: int):
@@ -36,25 +36,40 @@ def open_page(chromium, base_url: str, url: str, width: int):
     return context, page
 
 
+@pytest.fixture(scope="module")
+def reader(chromium, base_url: str) -> Iterator[Callable[[str, int], object]]:
+    """For the tests that only look: one browser page per viewport width, kept for the module (a new context costs
+    more than the check); each call loads its URL afresh."""
+    pages: dict[int, object] = {}
+
+    def open_at(url: str, width: int):
+        if width not in pages:
+            pages[width] = chromium.new_context(base_url=base_url, viewport={"width": width, "height": 900}).new_page()
+        page = pages[width]
+        page.goto(url)
+        return page
+
+    yield open_at
+    for page in pages.values():
+        page.context.close()
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
-def test_no_serious_accessibility_violation(chromium, base_url: str, kind: str, width: int) -> None:
+def test_no_serious_accessibility_violation(reader, kind: str, width: int) -> None:
     source = browser.axe_source()
     browser.require(source is not None, "axe-core is missing: run `make test` (it fetches axe-core with npm)")
-    context, page = open_page(chromium, base_url, PAGE_KINDS[kind], width)
+    page = reader(PAGE_KINDS[kind], width)
     page.add_script_tag(content=source)
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    context.close()
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]
            if v["impact"] in ("serious", "critical")]
     assert bad == []
 
 
 @pytest.mark.parametrize("kind", ["home", "jd", "checklist", "whole-checklist", "matrix", "kit", "area", "diff"])
-def test_no_sideways_scrolling_on_a_small_phone(chromium, base_url: str, kind: str) -> None:
-    context, page = open_page(chromium, base_url, PAGE_KINDS[kind], 360)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    context.close()
+def test_no_sideways_scrolling_on_a_small_phone(reader, kind: str) -> None:
+    width = reader(PAGE_KINDS[kind], 360).evaluate("document.documentElement.scrollWidth")
     assert width <= 360
 
 

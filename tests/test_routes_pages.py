@@ -1,20 +1,22 @@
 """Routes, redirects and the generated page set of the small fixture, stated by hand."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import FIXTURES
 
 from macros.core.loading import load_framework
 from macros.site import urls
 from macros.site.labels import load_labels
+from macros.site.pagekinds import ENTRIES, Context, Kind, PageKind, Route, _registry, id_clashes, old_sources, redirects, reserved
 from macros.site.pages import PageBuilder
 from macros.site.render import Renderer
-from macros.site.routes import Kind, Route, old_sources, redirects
 from macros.views.common import Facts
 
 
 @pytest.mark.parametrize("route, src, url", [
-    (Route(Kind.HOME), "index.md", "/"),
+    (Route(Kind.ROLES), "roles/index.md", "/roles/"),
     (Route(Kind.JD, ("r", "l")), "roles/r/l.md", "/roles/r/l/"),
     (Route(Kind.DIFF, ("r", "a", "b")), "roles/r/a-to-b.md", "/roles/r/a-to-b/"),
     (Route(Kind.KIT, ("r", "l")), "roles/r/l/interview.md", "/roles/r/l/interview/"),
@@ -52,7 +54,7 @@ def test_old_sources_from_aliases() -> None:
 @pytest.fixture(scope="module")
 def pages():
     fw = load_framework(FIXTURES / "mini")
-    return PageBuilder(Facts.of(fw), Renderer("ko", load_labels("ko"))).all()
+    return PageBuilder(Context(Facts.of(fw), load_labels("ko")), Renderer("ko", load_labels("ko"))).all()
 
 
 def test_generated_page_set(pages) -> None:
@@ -98,3 +100,76 @@ def test_a_template_cache_that_cannot_be_written_only_costs_time(tmp_path, monke
     shutil.rmtree(tmp_path / "career-framework")  # gone (a cleaned cache, a full disk): storing fails
     env = jinja2.Environment(loader=jinja2.DictLoader({"page": "{{ 1 + 1 }}"}), bytecode_cache=cache)
     assert env.get_template("page").render() == "2"
+
+
+def test_the_page_kind_table_is_checked_when_it_is_read() -> None:
+    """A kind without an entry, without a template, on another kind's URL pattern or with an unknown placeholder
+    fails at import, naming it."""
+    import dataclasses
+
+    jd = next(e for e in ENTRIES if e.kind == Kind.JD)
+    cases = [
+        ([e for e in ENTRIES if e.kind != Kind.KPIS], "page kind kpis has no entry in KINDS"),
+        ([*ENTRIES, jd], "page kind jd is registered twice"),
+        ([dataclasses.replace(e, template="gone.html.j2") if e.kind == Kind.JD else e for e in ENTRIES], "page kind jd: no template gone.html.j2"),
+        ([dataclasses.replace(e, path="roles/{role}/{lower}.md") if e.kind == Kind.CHECKLIST else e for e in ENTRIES],
+         "page kinds jd and checklist share the URL pattern"),
+        ([dataclasses.replace(e, path="roles/{person}/x.md") if e.kind == Kind.KIT else e for e in ENTRIES], "unknown placeholder {person}"),
+        ([dataclasses.replace(e, nav="sidebar") if e.kind == Kind.KIT else e for e in ENTRIES], "unknown navigation section 'sidebar'"),
+    ]
+    for entries, message in cases:
+        with pytest.raises(RuntimeError, match=re.escape(message)):
+            _registry(entries)
+    assert isinstance(jd, PageKind) and jd.src("r", "l") == "roles/r/l.md" and jd.id_kinds == ("role", "level")
+
+
+def test_reserved_words_come_from_the_url_patterns() -> None:
+    rules = reserved()
+    assert rules.words["level"] == {"index", "matrix"}  # roles/<role>/index.md and roles/<role>/matrix/
+    assert rules.words["role"] == {"index"} and rules.words["area"] == {"index"} and rules.words["family"] == {"index"}
+    assert rules.joins == {"level": {"-to-"}}  # roles/<role>/<lower>-to-<upper>.md
+
+
+def test_ids_that_would_take_another_pages_address(tmp_path) -> None:
+    import shutil
+
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    levels = root / "levels.yml"
+    levels.write_text(levels.read_text(encoding="utf-8").replace("id: l1", "id: matrix", 1).replace("level: l1", "level: matrix")
+                      .replace("id: l2", "id: a-to-b", 1), encoding="utf-8")
+    for path in [*root.rglob("*.yml")]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("l1:", "matrix:").replace("[l1", "[matrix").replace("l2:", "a-to-b:").replace("level: l2", "level: a-to-b")
+                        .replace("[l2", "[a-to-b").replace(" l2]", " a-to-b]").replace("level: l1", "level: matrix"), encoding="utf-8")
+    fw = load_framework(root)
+    found = sorted((d.path.rsplit("/", 1)[-1], d.line, d.message) for d in id_clashes(fw, root))
+    assert found == [("levels.yml", 2, "level id 'matrix' is reserved for other pages; choose another"),
+                     ("levels.yml", 3, "level id 'a-to-b' holds a part reserved for other pages' addresses; choose another")]
+
+
+def test_every_id_on_a_page_is_recorded_where_it_is_written(pages) -> None:
+    """The record (headings and anchors) is the only source of a page's ids: nothing a template writes escapes it."""
+    from html.parser import HTMLParser
+
+    class Ids(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ids: list[str] = []
+
+        def handle_starttag(self, tag, attrs) -> None:
+            self.ids += [v for k, v in attrs if k == "id"]
+
+    for page in pages:
+        parser = Ids()
+        parser.feed(page.body.html)
+        assert sorted(parser.ids) == sorted(page.body.anchors), page.src
+
+
+def test_layout_and_widget_anchors_stay_out_of_the_link_contract(pages) -> None:
+    by_src = {p.src: p for p in pages}
+    jd = by_src["roles/em/m3.md"].body
+    assert "behaviours-people" in jd.anchors and "behaviours-people" not in jd.stable_anchors  # bug on main: it was published
+    assert {"top", "overview", "duties", "behaviours"} <= set(jd.stable_anchors)
+    checklist = by_src["roles/eng/l1/checklist.md"].body
+    assert any(a.startswith("cf-") for a in checklist.anchors) and not any(a.startswith("cf-") for a in checklist.stable_anchors)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, build_site, edit, find, item_list, make_project, modify
-from site_html import Site
+from site_html import Site, unresolved
 
 pytestmark = pytest.mark.slow
 
@@ -29,6 +29,7 @@ def test_second_role_renders_with_no_code_change(tmp_path: Path) -> None:
     header = re.search(r"<thead>(.*?)</thead>", table, re.S).group(1)
     rows = re.findall(r"<tr>(.*?)</tr>", re.search(r"<tbody>(.*?)</tbody>", table, re.S).group(1), re.S)
     assert header.count("<th") == 2 + 4  # area, group and one column per level
+    assert len(rows) == 5 + 4 + 5  # one per group of its three areas (the seed's areas 1, 3 and 4)
     assert all(row.count("<td") + row.count("<th") == 2 + 4 for row in rows)
     assert 'href="roles/data-engineer/"' in site.page("/").source  # in the sidebar and the home page
     area = site.page("/competencies/data-storage/")
@@ -81,3 +82,41 @@ def test_invalid_data_fails_the_build_with_check_messages(tmp_path: Path, text: 
     assert f"error: text contains {message}" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "competencies").exists()
+
+
+def test_links_follow_use_directory_urls_false(tmp_path: Path) -> None:
+    """On main every generated link assumed directory URLs (and the build's own link check did not notice)."""
+    project = make_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n", encoding="utf-8")
+    for released in (project / "framework").glob("published-urls*.json"):
+        released.unlink()  # the released lists hold directory URLs: switching the URL style breaks them, and says so
+    result = build_site(project, tmp_path / "site", languages="ko,en")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    assert (site / "roles" / "python-backend" / "senior.html").is_file()
+    assert (site / "en" / "roles" / "python-backend" / "senior.html").is_file()
+    jd = (site / "roles" / "python-backend" / "senior.html").read_text(encoding="utf-8")
+    assert 'href="../../competencies/python-core.html#' in jd
+    urls = json.loads((site / "urls.json").read_text(encoding="utf-8"))
+    assert "/roles/python-backend/senior.html" in urls["pages"]
+    assert unresolved(site) == []
+
+
+def test_an_english_main_edition_has_its_own_addresses(tmp_path: Path) -> None:
+    """With `languages: [en, ko]` English is at / and Korean at /ko/: structured data and /api/ say so (on main they
+    pointed at /en/... for pages served at /...)."""
+    project = make_project(tmp_path / "p")
+    for released in (project / "framework").glob("published-urls*.json"):
+        released.unlink()  # the released lists are of a Korean-first site
+    result = build_site(project, tmp_path / "site", site_url="https://careers.example.org/", languages="en,ko")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    jd = (site / "roles" / "python-backend" / "senior" / "index.html").read_text(encoding="utf-8")
+    ld = json.loads(jd.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert ld["url"] == "https://careers.example.org/roles/python-backend/senior/" and ld["inLanguage"] == "en"
+    api = json.loads((site / "api" / "roles" / "python-backend" / "senior.json").read_text(encoding="utf-8"))
+    assert api["url"] == "https://careers.example.org/roles/python-backend/senior/"
+    korean = json.loads((site / "ko" / "api" / "roles" / "python-backend" / "senior.json").read_text(encoding="utf-8"))
+    assert korean["url"] == "https://careers.example.org/ko/roles/python-backend/senior/" and korean["language"] == "ko"
+    assert "/ko/roles/python-backend/senior/" in json.loads((site / "ko" / "urls.json").read_text(encoding="utf-8"))["pages"]

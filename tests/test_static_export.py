@@ -16,11 +16,19 @@ pytestmark = pytest.mark.slow
 
 
 def article(path: Path) -> str:
-    """The visible text of a page's article, and its element ids and links (what a reader sees and follows)."""
-    m = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', path.read_text(encoding="utf-8"), re.S)
+    """The visible text of a page's article, its element ids and links (what a reader sees and follows), and its table of
+    contents (the anchors the right-hand navigation lists)."""
+    source = path.read_text(encoding="utf-8")
+    m = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', source, re.S)
     assert m, path
     page = SitePage(path, m.group(1))
-    return " ".join(page.text.split()) + "\n" + " ".join(page.ids) + "\n" + " ".join(page.links)
+    return " ".join(page.text.split()) + "\n" + " ".join(page.ids) + "\n" + " ".join(page.links) + "\n" + " ".join(toc(source))
+
+
+def toc(source: str) -> list[str]:
+    """The anchors a page's table of contents (Material's secondary navigation) links to, in order."""
+    m = re.search(r'<nav class="md-nav md-nav--secondary"(.*?)</nav>\s*</div>\s*</div>\s*</div>', source, re.S)
+    return re.findall(r'<a href="#([^"]+)" class="md-nav__link">', m.group(1)) if m else []
 
 
 def test_static_export_builds_with_material_alone_and_matches(tmp_path: Path) -> None:
@@ -33,7 +41,7 @@ def test_static_export_builds_with_material_alone_and_matches(tmp_path: Path) ->
     assert not list(out.rglob("*.py")) and "{{" not in (out / "docs" / "index.md").read_text(encoding="utf-8")
 
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"NO_MKDOCS_2_WARNING": "1"}
-    plain = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "plain")],
+    plain = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "plain")],
                            cwd=out, env=env, capture_output=True, text=True, timeout=300)
     assert plain.returncode == 0, plain.stderr
     project = build_site(ROOT, tmp_path / "project")
@@ -44,5 +52,8 @@ def test_static_export_builds_with_material_alone_and_matches(tmp_path: Path) ->
     assert ours == theirs and len(ours) > 50
     different = [str(p) for p in ours if article(tmp_path / "project" / p) != article(tmp_path / "plain" / p)]
     assert different == []
+    jd = (tmp_path / "plain" / "roles" / "python-backend" / "senior" / "index.html").read_text(encoding="utf-8")
+    assert toc(jd)[:4] == ["overview", "focus", "duties", "competencies"]  # on main the export had no table of contents
+    assert "{ #" not in jd  # every heading of the table of contents became a heading
     for extra in ("urls.json", "api/framework.json", "api/matrix.csv"):
         assert (tmp_path / "plain" / extra).read_bytes() == (tmp_path / "project" / extra).read_bytes()

@@ -4,11 +4,10 @@ Markdown export and import that keep titles and notes literal, several lines inc
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, served_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 KEY = "career-framework-checklist"
@@ -34,8 +33,8 @@ BAD = {  # id -> (stored entry, words of the reason shown)
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from served_build(ROOT, tmp_path_factory.mktemp("site"))
+def base_url(served_site: Callable[[str], tuple[str, Path]]) -> str:
+    return served_site("ko")[0]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from ..core import escape
 from ..site import urls
-from ..site.routes import Kind, Route
+from ..site.pagekinds import KINDS, Kind, Route
 from .plugin import CareerPlugin
 
 
@@ -111,8 +111,8 @@ def define_env(env: Any) -> None:
             route = Route(Kind(kind), tuple(ids))
             src = route.src
         except ValueError as exc:
-            raise ValueError(f"page_link: {exc}; kinds: {', '.join(k.value for k in Kind)}") from None
+            raise ValueError(f"page_link: {exc}; kinds: {', '.join(KINDS)}") from None
         page = next((p for p in s.pages if p.src == src), None)
         if page is None:
-            raise ValueError(f"page_link: no generated page {urls.url(src)} in this build")
+            raise ValueError(f"page_link: no generated page {urls.url(src, s.options.edition.directory_urls)} in this build")
         return Markup(f"[{escape.markdown(text or page.title)}]({urls.relative_md(here(), src)})")

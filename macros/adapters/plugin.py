@@ -35,6 +35,7 @@ from mkdocs.utils.meta import get_data
 
 from ..app import BuildError, BuildOptions, SiteBuild, build
 from ..core.text import LANGUAGES, Language
+from ..site.edition import DOCS_LANGUAGE, Edition
 from ..site.render import bytecode_cache
 from ..site.search import Glossary, index_json, page_entries, terms_json, written_entry
 from .page import GeneratedPage
@@ -42,7 +43,6 @@ from .page import GeneratedPage
 log = logging.getLogger("mkdocs.plugins.career")
 EDITION_NAMES = {"ko": "한국어", "en": "English"}
 EDITION_VARIABLE = "CAREER_EDITION"  # set on the process that builds another edition
-DOCS_LANGUAGE: Language = "ko"  # hand-written pages in docs/ are Korean; docs/<lang>/ holds the other languages
 
 
 class CareerConfig(Config):
@@ -139,19 +139,20 @@ class CareerPlugin(BasePlugin[CareerConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        folders = [lang for lang in LANGUAGES if lang != DOCS_LANGUAGE]  # docs/<lang>/ of the other languages
+        docs = Path(config.docs_dir).resolve()
+        shown = self.site.options.edition.docs_pages(docs)  # the edition's hand-written pages
         for f in list(files):
-            top = f.src_uri.split("/", 1)[0]
-            if top in folders:
-                if top == self.language and f.src_uri.endswith(".md"):  # this edition's page replaces docs/<page>
-                    own = f.src_uri.split("/", 1)[1]
-                    files.remove(f)
-                    old = files.get_file_from_path(own)
-                    if old is not None:
-                        files.remove(old)
-                    files.append(File.generated(config, own, abs_src_path=f.abs_src_path or ""))
-                else:
-                    f.inclusion = InclusionLevel.EXCLUDED
+            if not f.abs_src_path or not Path(f.abs_src_path).resolve().is_relative_to(docs):
+                continue  # the theme's files
+            source = shown.get(f.src_uri)
+            if source is None:  # another language's page (docs/<lang>/...)
+                f.inclusion = InclusionLevel.EXCLUDED
+            elif Path(f.abs_src_path).resolve() != source.resolve():  # this edition's own version of the page
+                files.remove(f)
+                files.append(File.generated(config, f.src_uri, abs_src_path=str(source)))
+        for rel, source in shown.items():
+            if files.get_file_from_path(rel) is None:  # a page only this edition has
+                files.append(File.generated(config, rel, abs_src_path=str(source)))
         for src in self.dropped:
             found = files.get_file_from_path(src)
             if found is not None:
@@ -176,7 +177,7 @@ class CareerPlugin(BasePlugin[CareerConfig]):
             glossary = Glossary(self.site.fw.glossary)
             entries = [written_entry(doc, glossary) for doc in index["docs"]]
             for page in self.site.pages:
-                entries += page_entries(page, glossary, lang=self.language)
+                entries += page_entries(page, glossary, self.language, config.use_directory_urls)
             path.write_text(index_json(index["config"], entries), encoding="utf-8")
             (path.parent / "terms.json").write_text(terms_json(entries), encoding="utf-8")
         self.finish_editions(config)
@@ -256,24 +257,16 @@ def options_for(plugin: CareerPlugin, config: MkDocsConfig) -> tuple[BuildOption
     """The build options for a MkDocs config, and the hand-written pages this audience leaves out."""
     project = Path(config.config_file_path or ".").resolve().parent
     fw_dir = Path(os.environ.get("CAREER_FRAMEWORK_DIR") or plugin.config.framework_dir)
-    docs = Path(config.docs_dir)
-    editions = plugin.editions
-    lang = plugin.language
-    hand_written = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} if docs.is_dir() else set()
-    own = {src for src in hand_written if src.split("/", 1)[0] not in LANGUAGES}
-    if lang != DOCS_LANGUAGE:
-        own |= {src.split("/", 1)[1] for src in hand_written if src.startswith(f"{lang}/")}
-
-    def source(src: str) -> Path:
-        return docs / lang / src if lang != DOCS_LANGUAGE and (docs / lang / src).is_file() else docs / src
-
-    dropped = {src for src in own if plugin.audience == "public" and _internal_page(source(src))}
+    edition = Edition(plugin.language, plugin.editions, plugin.audience, config.use_directory_urls)
+    shown = edition.docs_pages(Path(config.docs_dir))
+    own = {src for src in shown if src.endswith(".md")}
+    dropped = {src for src in own if plugin.audience == "public" and _internal_page(shown[src])}
     options = BuildOptions(
         framework_dir=fw_dir if fw_dir.is_absolute() else project / fw_dir, project_dir=project,
         site_url=config.site_url, repo_url=config.repo_url if plugin.audience == "internal" else None,
-        edit_uri=config.edit_uri, copyright=config.copyright, user_nav=_nav_for(config.nav, dropped, lang, DOCS_LANGUAGE),
-        audience=plugin.audience, language=lang, editions=editions, history=plugin.config.history,
-        docs_pages=frozenset(own - dropped))
+        edit_uri=config.edit_uri, copyright=config.copyright, user_nav=_nav_for(config.nav, dropped, edition.language, DOCS_LANGUAGE),
+        audience=plugin.audience, language=edition.language, editions=edition.languages, directory_urls=edition.directory_urls,
+        history=plugin.config.history, docs_pages=frozenset(own - dropped))
     return options, dropped
 
 

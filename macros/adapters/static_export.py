@@ -3,8 +3,9 @@ that builds with mkdocs-material alone: no macros, no plugin, no project code. I
 form of the site (e.g. for Zensical, which reads mkdocs.yml) and the benchmark's floor. It holds the
 main edition (the first language); CAREER_LANGUAGES=en exports the English one.
 
-Generated pages are written as their HTML, with top-level headings turned into Markdown headings
-(so the plain build has the same table of contents); every text in them stays escaped.
+Generated pages are written as their HTML, with the headings of their table of contents (as their templates
+recorded them, site/render.py) turned into Markdown headings, so the plain build has the same table of contents;
+every text in them stays escaped.
 """
 from __future__ import annotations
 
@@ -24,15 +25,12 @@ from mkdocs.utils.meta import get_data
 from ..app import SiteBuild, build
 from ..core import escape
 from ..core.outputs import Protected, check_folder, write_folder
-from ..core.text import LANGUAGES
 from ..site.pages import SitePage
+from ..site.render import Anchor
 from .macros_env import define_env
 from .page import front_matter
-from .plugin import DOCS_LANGUAGE, CareerPlugin, options_for
+from .plugin import CareerPlugin, options_for
 
-_HEADING = re.compile(r'^<h([1-6]) id="([^"]+)">(.*)<a class="headerlink" href="#[^"]*" title="Permanent link">¶</a></h\1>$')
-_OPEN = re.compile(r"<(div|details|section|table|ul|ol|dl|blockquote|nav)\b")
-_CLOSE = re.compile(r"</(div|details|section|table|ul|ol|dl|blockquote|nav)>")
 _TAGS = re.compile(r"(<[^>]+>)")
 
 
@@ -72,27 +70,50 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _keep)
 _Dumper.add_representer(_Tagged, _emit)
 
 
-def _markdown_heading(level: str, ident: str, inner: str) -> str:
-    """`## text { #id }`: text segments escaped for Markdown, inline tags (language spans) kept."""
-    parts = _TAGS.split(inner)
-    text = "".join(p if p.startswith("<") else str(escape.markdown(html.unescape(p))) if p.strip() else p for p in parts)
-    return f"{'#' * int(level)} {text.strip()} {{ #{ident} }}"
+def _markdown_heading(heading: Anchor) -> str:
+    """`## text { #id }`: the recorded heading's text escaped for Markdown, its inline tags (language spans) kept."""
+    def words(part: str) -> str:  # the spaces around a piece of text between tags stay
+        core = part.strip()
+        if not core:
+            return part
+        return part[: len(part) - len(part.lstrip())] + str(escape.markdown(html.unescape(core))) + part[len(part.rstrip()):]
+
+    text = "".join(p if p.startswith("<") else words(p) for p in _TAGS.split(heading.inner))
+    return f"{'#' * heading.level} {text.strip()} {{ #{heading.id} }}"
 
 
 def page_markdown(page: SitePage) -> str:
-    """A generated page as a Markdown source: front matter, then its HTML with top-level headings in Markdown."""
+    """A generated page as a Markdown source: front matter, then its HTML with the headings of its table of
+    contents in Markdown."""
     meta = front_matter(page)
     head = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()), "---", ""]
-    out: list[str] = []
-    depth = 0
-    for line in page.body.html.splitlines():
-        m = _HEADING.match(line)
-        if m and depth == 0:
-            out += ["", _markdown_heading(*m.groups()), ""]
-        else:
-            out.append(line)
-        depth += len(_OPEN.findall(line)) - len(_CLOSE.findall(line))
-    return "\n".join(head + out) + "\n"
+    body, out, at = page.body.html, [], 0
+    for h in page.body.headings:
+        if h.level > page.body.toc_depth:
+            continue
+        start = body.find(h.html, at)
+        if start < 0:
+            continue
+        out += [body[at:start], f"\n\n{_markdown_heading(h)}\n\n"]
+        at = start + len(h.html)
+    out.append(body[at:])
+    return "\n".join(head) + "".join(out).rstrip("\n") + "\n"
+
+
+def _as_folder(src: str) -> str:
+    """`roles/r/l.md` as `roles/r/l/index.md`: the page's file where its address is (the same URL with directory URLs).
+    Engines that resolve links in HTML against the Markdown file, not the page's address (Zensical), then read our
+    links as we wrote them."""
+    return src if src == "index.md" or src.endswith("/index.md") else src.removesuffix(".md") + "/index.md"
+
+
+def _renamed(nav: Any, moved: dict[str, str]) -> Any:
+    """The navigation with each generated page at its file in the export."""
+    if isinstance(nav, list):
+        return [_renamed(x, moved) for x in nav]
+    if isinstance(nav, dict):
+        return {k: _renamed(v, moved) for k, v in nav.items()}
+    return moved.get(nav, nav) if isinstance(nav, str) else nav
 
 
 def _render_doc(text: str, macros: dict[str, Any]) -> str:
@@ -106,14 +127,18 @@ def _render_doc(text: str, macros: dict[str, Any]) -> str:
     return head + env.from_string(body).render()
 
 
-def _mkdocs_yml(source: Path, nav: list[Any], has_theme: bool, footer: str) -> str:
+def _mkdocs_yml(source: Path, site: SiteBuild, has_theme: bool) -> str:
     data = yaml.load(source.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - tags are kept, not run
     for key in ("hooks", "watch"):
         data.pop(key, None)
-    data["copyright"] = footer
+    if not site.options.repo_url:  # no repository address at export time: no edit links (an edit_uri alone is refused)
+        for key in ("repo_url", "repo_name", "edit_uri"):
+            data.pop(key, None)
+    data["copyright"] = site.footer
     data["plugins"] = [p for p in data.get("plugins", [])
                        if not (p in ("macros", "career") or (isinstance(p, dict) and ({"macros", "career"} & set(p))))]
-    data["nav"] = nav
+    moved = {page.src: _as_folder(page.src) for page in site.pages} if site.options.directory_urls else {}
+    data["nav"] = _renamed(site.nav, moved)
     if has_theme:
         data["theme"]["custom_dir"] = "overrides"
     else:
@@ -147,23 +172,17 @@ def export_mkdocs(config_file: Path, out: Path, *, force: bool = False) -> int:
     check_folder(out, protected, force=force)  # before the build: a refusal costs nothing
     site: SiteBuild = build(options)
     plugin.site = site
-    return write_folder(out, lambda folder: _write_project(folder, config, plugin, site, dropped), protected, force=force,
+    return write_folder(out, lambda folder: _write_project(folder, config, site, dropped), protected, force=force,
                         what="career export --format mkdocs")
 
 
-def _write_project(out: Path, config: Any, plugin: CareerPlugin, site: SiteBuild, dropped: set[str]) -> int:
-    other_editions = [lang for lang in LANGUAGES if lang != DOCS_LANGUAGE]  # the export is one edition
+def _write_project(out: Path, config: Any, site: SiteBuild, dropped: set[str]) -> int:
     docs_out = out / "docs"
-    docs_in = Path(config.docs_dir)
     menv = _MacroEnv(config)
     define_env(menv)
-    for found in sorted(p for p in docs_in.rglob("*") if p.is_file()):
-        rel = found.relative_to(docs_in).as_posix()
-        path = found
-        if rel in dropped or rel.split("/", 1)[0] in other_editions:
+    for rel, path in site.options.edition.docs_pages(Path(config.docs_dir)).items():  # the export is one edition
+        if rel in dropped:
             continue
-        if plugin.language != DOCS_LANGUAGE and (docs_in / plugin.language / rel).is_file():
-            path = docs_in / plugin.language / rel  # the edition's own version of the page
         dest = docs_out / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".md":
@@ -172,7 +191,7 @@ def _write_project(out: Path, config: Any, plugin: CareerPlugin, site: SiteBuild
         else:
             shutil.copy2(path, dest)
     for page in site.pages:
-        dest = docs_out / page.src
+        dest = docs_out / _as_folder(page.src) if site.options.directory_urls else docs_out / page.src
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(page_markdown(page), encoding="utf-8")
     for rel, content in site.files:
@@ -182,6 +201,6 @@ def _write_project(out: Path, config: Any, plugin: CareerPlugin, site: SiteBuild
     theme = config.theme.custom_dir
     if theme and Path(theme).is_dir():
         shutil.copytree(theme, out / "overrides")
-    yml = _mkdocs_yml(Path(str(config.config_file_path)), site.nav, bool(theme), site.footer)
+    yml = _mkdocs_yml(Path(str(config.config_file_path)), site, bool(theme))
     (out / "mkdocs.yml").write_text(yml, encoding="utf-8")
     return len(site.pages)

@@ -14,16 +14,14 @@ filtered without code here. It runs in two steps:
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import cache
 from typing import Any, Literal
 
-from annotated_types import MinLen
 from pydantic import BaseModel
 
-from .files import Parsed
-from .model import AreaFile, Ladder, LevelsFile, Refers, RefKind
+from .files import Files, Parsed
+from .model import AreaFile, FamilyFile, Ladder, Level, LevelsFile, Refers, RefKind
+from .walk import defined_ids, fields
 
 Audience = Literal["internal", "public"]
 #: What a pruned value becomes when the entity holding it must go.
@@ -57,74 +55,38 @@ def strip_internal(value: Any) -> Any:
     return value
 
 
-# what a model declares ------------------------------------------------------------------------------------
-@cache
-def _plan(cls: type[BaseModel]) -> tuple[tuple[str, Refers | None, int], ...]:
-    """Per field that can hold a reference or a model: its name, its `Refers` (or None) and its minimum length."""
-    out = []
-    for name, info in cls.model_fields.items():
-        refers = next((m for m in info.metadata if isinstance(m, Refers)), None)
-        least = next((m.min_length for m in info.metadata if isinstance(m, MinLen)), 0)
-        if refers is not None or least or _holds_models(info.annotation):
-            out.append((name, refers, least))
-    return tuple(out)
-
-
-def _holds_models(annotation: Any) -> bool:
-    from typing import get_args  # noqa: PLC0415 - only while planning a class, once
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    return any(_holds_models(a) for a in get_args(annotation))
-
-
-def defined_ids(values: Iterable[Any]) -> dict[RefKind, set[str]]:
-    """Every id each model (`entity`) inside `values` defines, by kind."""
-    out: dict[RefKind, set[str]] = {}
-
-    def walk(value: Any) -> None:
-        if isinstance(value, BaseModel):
-            kind = getattr(value, "entity", None)
-            if kind is not None:
-                out.setdefault(kind, set()).add(value.id)  # type: ignore[attr-defined]
-            for name, _, _ in _plan(type(value)):
-                walk(getattr(value, name))
-        elif isinstance(value, (tuple, list)):
-            for v in value:
-                walk(v)
-        elif isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-
-    for v in values:
-        walk(v)
-    return out
-
-
 def prune(value: Any, live: dict[RefKind, set[str]]) -> Any:
     """`value` without references to ids that are not `live` (see the module docstring); DROP when the
     value itself must go."""
     if isinstance(value, BaseModel):
-        update: dict[str, Any] = {}
-        for name, refers, least in _plan(type(value)):
-            old = getattr(value, name)
-            new = _pruned_field(old, refers, live)
-            if new is DROP or (least and len(new) < least):
-                return DROP  # a required reference gone, or a required list left short: nothing to stand on
-            if new is not old:
-                update[name] = new
-        if update:
-            value = value.model_copy(update=update)
-        needs = getattr(value, "needs_any", ())
-        if needs and not any(getattr(value, n) for n in needs):
-            return DROP  # e.g. a group whose items and behaviours all went
-        return value
+        return _pruned_model(value, live)
     if isinstance(value, tuple):
         kept = tuple(x for x in (prune(v, live) for v in value) if x is not DROP)
-        return kept if len(kept) != len(value) or any(a is not b for a, b in zip(kept, value, strict=True)) else value
+        return kept if _differs(kept, value) else value
     if isinstance(value, dict):
         kept_d = {k: x for k, v in value.items() if (x := prune(v, live)) is not DROP}
-        return kept_d if kept_d.keys() != value.keys() or any(kept_d[k] is not value[k] for k in kept_d) else value
+        return kept_d if kept_d.keys() != value.keys() or _differs(tuple(kept_d.values()), tuple(value.values())) else value
+    return value
+
+
+def _differs(new: tuple[Any, ...], old: tuple[Any, ...]) -> bool:
+    return len(new) != len(old) or any(a is not b for a, b in zip(new, old, strict=True))
+
+
+def _pruned_model(value: BaseModel, live: dict[RefKind, set[str]]) -> Any:
+    update: dict[str, Any] = {}
+    for f in fields(type(value)):
+        old = getattr(value, f.name)
+        new = _pruned_field(old, f.refers, live)
+        if new is DROP or (f.least and len(new) < f.least):
+            return DROP  # a required reference gone, or a required list left short: nothing to stand on
+        if new is not old:
+            update[f.name] = new
+    if update:
+        value = value.model_copy(update=update)
+    needs = getattr(value, "needs_any", ())
+    if needs and not any(getattr(value, n) for n in needs):
+        return DROP  # e.g. a group whose items and behaviours all went
     return value
 
 
@@ -153,58 +115,63 @@ def _explicit_levels(area: AreaFile) -> AreaFile:
     return area.model_copy(update={"groups": groups})
 
 
-def _ladders(parsed: dict[str, list[Parsed]]) -> Iterator[tuple[Parsed, Ladder]]:
-    for p in parsed.get("levels.yml", []):
-        yield p, p.model
-    for p in parsed.get("families", []):
-        if p.model.ladder is not None:
-            yield p, p.model.ladder
-
-
 def _without_dead_ends(ladder: Ladder) -> Ladder:
     """The ladder without progression rows on levels that nothing follows on any path."""
-    paths = [ladder.levels + t.levels for t in ladder.tracks] or [ladder.levels]
-    followed = {lv.id for path in paths for lv in path[:-1]}
-    fix = {lv.id for lv in ladder.levels + tuple(x for t in ladder.tracks for x in t.levels)
-           if lv.progression is not None and lv.id not in followed}
+    followed = {lv.id for _, path in ladder.paths() for lv in path[:-1]}
+    fix = {step.level.id for step in ladder.steps() if step.level.progression is not None and step.level.id not in followed}
     if not fix:
         return ladder
 
-    def cut(levels: tuple[Any, ...]) -> tuple[Any, ...]:
+    def cut(levels: tuple[Level, ...]) -> tuple[Level, ...]:
         return tuple(lv.model_copy(update={"progression": None}) if lv.id in fix else lv for lv in levels)
 
     return ladder.model_copy(update={"levels": cut(ladder.levels),
                                      "tracks": tuple(t.model_copy(update={"levels": cut(t.levels)}) for t in ladder.tracks)})
 
 
-def for_audience(parsed: dict[str, list[Parsed]], audience: Audience) -> dict[str, list[Parsed]]:
-    """The parsed files a build for `audience` shows (the internal audience sees everything)."""
-    if audience == "internal":
-        return parsed
-    out = {kind: [replace(p, model=strip_internal(p.model)) for p in ps if not _hidden(p.model)]
-           for kind, ps in parsed.items() if kind != "interview"}  # interview questions are for interviewers only
-    out["competencies"] = [replace(p, model=_explicit_levels(p.model)) for p in out.get("competencies", [])]
+def _settled(files: Files) -> Files:
+    """Prune until nothing changes: dropping one thing can leave another without what it stands on."""
     while True:
-        live = defined_ids(p.model for ps in out.values() for p in ps)
-        changed = False
-        if not out.get("levels.yml") and any(p.model.ladder is None for p in out.get("families", [])):
-            out["families"] = [p for p in out["families"] if p.model.ladder is not None]  # they climbed the shared ladder
+        if files.levels is None and any(p.model.ladder is None for p in files.families):  # they climbed the shared ladder
+            files.families = [p for p in files.families if p.model.ladder is not None]
             continue
-        for kind, ps in out.items():
-            kept = []
-            for p in ps:
-                model = prune(p.model, live)
-                changed |= model is not p.model
-                if model is not DROP:
-                    kept.append(p if model is p.model else replace(p, model=model))
-            out[kind] = kept
-        if not changed:
-            break
-    for p, ladder in list(_ladders(out)):
-        fixed = _without_dead_ends(ladder)
-        if fixed is not ladder:
-            model = fixed if isinstance(p.model, LevelsFile) else p.model.model_copy(update={"ladder": fixed})
-            kind = "levels.yml" if isinstance(p.model, LevelsFile) else "families"
-            out[kind] = [replace(q, model=model) if q is p else q for q in out[kind]]
-    return out
+        pruning = _Pruning(defined_ids([p.model for p in files.all()]))
+        files = files.mapped(pruning.file)
+        if not pruning.changed:
+            return files
 
+
+class _Pruning:
+    """One pass of `prune` over every file against the ids that were live at its start."""
+
+    def __init__(self, live: dict[RefKind, set[str]]) -> None:
+        self.live, self.changed = live, False
+
+    def file(self, p: Parsed[Any]) -> Parsed[Any] | None:
+        model = prune(p.model, self.live)
+        self.changed |= model is not p.model
+        return None if model is DROP else p if model is p.model else replace(p, model=model)
+
+
+def _ladder_fixed(p: Parsed[Any]) -> Parsed[Any]:
+    if isinstance(p.model, LevelsFile):
+        fixed = _without_dead_ends(p.model)
+        return p if fixed is p.model else replace(p, model=fixed)
+    if isinstance(p.model, FamilyFile) and p.model.ladder is not None:
+        ladder = _without_dead_ends(p.model.ladder)
+        return p if ladder is p.model.ladder else replace(p, model=p.model.model_copy(update={"ladder": ladder}))
+    return p
+
+
+def for_audience(files: Files, audience: Audience) -> Files:
+    """The files a build for `audience` shows (the internal audience sees everything)."""
+    if audience == "internal":
+        return files
+
+    def stripped(p: Parsed[Any]) -> Parsed[Any] | None:
+        if _hidden(p.model) or p.kind == "interview":  # interview questions are for interviewers only
+            return None
+        model = strip_internal(p.model)
+        return replace(p, model=_explicit_levels(model) if isinstance(model, AreaFile) else model)
+
+    return _settled(files.mapped(stripped)).mapped(_ladder_fixed)

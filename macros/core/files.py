@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -47,15 +48,72 @@ def name_match(folder: str, path: Path) -> re.Match[str] | None:
     return re.fullmatch(FOLDERS[folder][2] + r"\.ya?ml", path.name)
 
 
-@dataclass(frozen=True)
-class Parsed:
-    """One validated file: its model, marks (positions), path inside the framework and display path."""
+M = TypeVar("M", bound=BaseModel)
 
-    kind: str  # the single file's name or the folder's name
+
+@dataclass(frozen=True)
+class Parsed(Generic[M]):
+    """One validated file: its kind (the single file's or the folder's name), path inside the framework, display
+    path, model and marks (positions of its values)."""
+
+    kind: str
     rel: str
     display: str
-    model: Any
+    model: M
     marks: Marks
+
+
+#: Where each kind of file goes in `Files`.
+ATTRIBUTE = {"framework.yml": "framework", "levels.yml": "levels", "kpis.yml": "kpis", "scales.yml": "scales",
+             "glossary.yml": "glossary", "roadmap.yml": "roadmap", "families": "families", "roles": "roles",
+             "competencies": "areas", "interview": "interviews"}
+
+
+@dataclass
+class Files:
+    """A framework folder, each file read and validated on its own (before they are joined into a Framework);
+    `failed` names the kinds of which a file could not be read, so that checks needing them stand back."""
+
+    framework: Parsed[FrameworkFile] | None = None
+    levels: Parsed[LevelsFile] | None = None
+    kpis: Parsed[KpisFile] | None = None
+    scales: Parsed[ScalesFile] | None = None
+    glossary: Parsed[GlossaryFile] | None = None
+    roadmap: Parsed[RoadmapFile] | None = None
+    families: list[Parsed[FamilyFile]] = field(default_factory=list)
+    roles: list[Parsed[RoleFile]] = field(default_factory=list)
+    areas: list[Parsed[AreaFile]] = field(default_factory=list)
+    interviews: list[Parsed[InterviewFile]] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)
+
+    def add(self, p: Parsed[Any]) -> None:
+        name = ATTRIBUTE[p.kind]
+        if p.kind in SINGLE_FILES:
+            setattr(self, name, p)
+        else:
+            getattr(self, name).append(p)
+
+    def all(self) -> Iterator[Parsed[Any]]:
+        """Every file, single files first, then the folders' files."""
+        for name in ATTRIBUTE.values():
+            value = getattr(self, name)
+            if isinstance(value, list):
+                yield from value
+            elif value is not None:
+                yield value
+
+    def ok(self, *kinds: str) -> bool:
+        """Whether every file of these kinds was read (checks that need them run only then)."""
+        return not self.failed.intersection(kinds)
+
+    def mapped(self, change: Callable[[Parsed[Any]], Parsed[Any] | None]) -> Files:
+        """A copy with `change` applied to every file; a file it maps to None is left out."""
+        out = Files(failed=set(self.failed))
+        for p in self.all():
+            q = change(p)
+            if q is not None:
+                out.add(q)
+        return out
 
 
 def display_path(path: Path) -> str:

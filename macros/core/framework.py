@@ -21,6 +21,7 @@ from .model import (
     InterviewFile,
     Item,
     KpiDimension,
+    LadderStep,
     Level,
     Question,
     RefKind,
@@ -30,6 +31,8 @@ from .model import (
     Scale,
     ScaleStep,
     Track,
+    ladder_paths,
+    ladder_steps,
 )
 from .text import Language
 
@@ -69,12 +72,13 @@ class LadderInfo:
 
     def paths(self) -> tuple[tuple[Track | None, tuple[Level, ...]], ...]:
         """Each way up the ladder: (track, levels lowest first); (None, levels) when it has no tracks."""
-        if not self.tracks:
-            return ((None, self.levels),)
-        return tuple((t, self.levels + t.levels) for t in self.tracks)
+        return ladder_paths(self.levels, self.tracks)
+
+    def steps(self) -> Iterator[LadderStep]:
+        return ladder_steps(self.levels, self.tracks)
 
     def all_levels(self) -> tuple[Level, ...]:
-        return self.levels + tuple(lv for t in self.tracks for lv in t.levels)
+        return tuple(step.level for step in self.steps())
 
 
 @dataclass(frozen=True)
@@ -159,14 +163,8 @@ class Framework:
     # levels -------------------------------------------------------------------------------------
     @cached_property
     def _placed_levels(self) -> dict[str, PlacedLevel]:
-        out: dict[str, PlacedLevel] = {}
-        for ladder in self.ladders:
-            for rank, lv in enumerate(ladder.levels):
-                out[lv.id] = PlacedLevel(lv, ladder, None, rank)
-            for track in ladder.tracks:
-                for i, lv in enumerate(track.levels):
-                    out[lv.id] = PlacedLevel(lv, ladder, track, len(ladder.levels) + i)
-        return out
+        return {step.level.id: PlacedLevel(step.level, ladder, step.track, step.rank) for ladder in self.ladders
+                for step in ladder.steps()}
 
     @property
     def levels(self) -> tuple[Level, ...]:

@@ -12,17 +12,18 @@ from pydantic import BaseModel, ValidationError
 from . import messages
 from .audience import Audience, for_audience
 from .diagnostics import Diagnostic, FrameworkError
-from .files import FOLDERS, IGNORED_FOLDERS, NAME_HINT, SINGLE_FILES, Parsed, display_path, name_match
-from .framework import SHARED_LADDER, Family, Framework, LadderInfo, Ref, Source
+from .files import FOLDERS, IGNORED_FOLDERS, NAME_HINT, SINGLE_FILES, Files, Parsed, display_path, name_match
+from .framework import SHARED_LADDER, Family, Framework, LadderInfo, Ref, Source, behaviour_id
 from .model import FamilyFile, FrameworkFile
 from .references import check_references
 from .text import LANGUAGES, LIMITS, Language
 from .texts import texts
+from .walk import entities
 from .yamlio import YamlError, read_yaml
 
 
 def _read(path: Path, root: Path, kind: str, model: type[BaseModel], problems: list[Diagnostic],
-          language: Any = None) -> Parsed | None:
+          language: Any = None) -> Parsed[Any] | None:
     """Read and validate one file; plain strings take the file's `language:`, else `language`."""
     shown = display_path(path)
     try:
@@ -52,6 +53,7 @@ def _read(path: Path, root: Path, kind: str, model: type[BaseModel], problems: l
 
 
 def _discover(root: Path, problems: list[Diagnostic]) -> dict[str, list[Path]]:
+    """The files of each kind in a framework folder; what does not belong there is reported."""
     found: dict[str, list[Path]] = {}
     for name, (_, required) in SINGLE_FILES.items():
         p = root / name
@@ -59,36 +61,46 @@ def _discover(root: Path, problems: list[Diagnostic]) -> dict[str, list[Path]]:
             found[name] = [p]
         elif required and not p.exists() and not p.is_symlink():  # a folder or a link of that name is reported below
             problems.append(Diagnostic(display_path(p), 0, 0, f"missing file: {name} is required"))
-    for folder, (_, required, _) in FOLDERS.items():
-        if (root / folder).exists() and not (root / folder).is_dir():
-            problems.append(Diagnostic(display_path(root / folder), 0, 0, f"{folder} is a file; it must be a folder of "
-                                                                          f"{NAME_HINT[folder]} files"))
-        files = sorted(p for p in (root / folder).glob("*.y*ml") if not p.is_symlink() and p.is_file())
-        found[folder] = files
-        if not files and required:
-            problems.append(Diagnostic(display_path(root / folder), 0, 0, f"no files in {folder}/: at least one is required"))
-        for p in files:
-            if name_match(folder, p) is None:
-                problems.append(Diagnostic(display_path(p), 0, 0, f"file name '{p.name[:60]}' must be {NAME_HINT[folder]} "
-                                                                    "(lowercase letters, digits and hyphens, then .yml)"))
+    for folder in FOLDERS:
+        found[folder] = _folder_files(root, folder, problems)
     known = {p for paths in found.values() for p in paths}
     for p in sorted(root.rglob("*")):
-        rel = p.relative_to(root)
-        if rel.parts[0] in IGNORED_FOLDERS:
-            continue
-        if p.is_dir() and not p.is_symlink():
-            if p.suffix in (".yml", ".yaml") and len(rel.parts) <= 2:
-                problems.append(Diagnostic(display_path(p), 0, 0, f"'{p.name[:60]}' is a folder named like a data file; "
-                                                                  "framework files are files: remove or rename it"))
-            continue
-        if p.is_symlink():
-            problems.append(Diagnostic(display_path(p), 0, 0, "symbolic links are not read; put the file itself here"))
-        elif not p.is_file():
-            problems.append(Diagnostic(display_path(p), 0, 0, "not a regular file (a device, socket or pipe); remove it"))
-        elif p.suffix in (".yml", ".yaml") and p not in known:
-            expected = ", ".join([*SINGLE_FILES, *(f"{f}/{NAME_HINT[f]}" for f in FOLDERS)])
-            problems.append(Diagnostic(display_path(p), 0, 0, f"unknown framework file; expected one of {expected}"))
+        if p.relative_to(root).parts[0] not in IGNORED_FOLDERS and p not in known:
+            problems.extend(_stray(root, p))
     return found
+
+
+def _folder_files(root: Path, folder: str, problems: list[Diagnostic]) -> list[Path]:
+    _, required, _ = FOLDERS[folder]
+    if (root / folder).exists() and not (root / folder).is_dir():
+        problems.append(Diagnostic(display_path(root / folder), 0, 0, f"{folder} is a file; it must be a folder of "
+                                                                      f"{NAME_HINT[folder]} files"))
+    files = sorted(p for p in (root / folder).glob("*.y*ml") if not p.is_symlink() and p.is_file())
+    if not files and required:
+        problems.append(Diagnostic(display_path(root / folder), 0, 0, f"no files in {folder}/: at least one is required"))
+    for p in files:
+        if name_match(folder, p) is None:
+            problems.append(Diagnostic(display_path(p), 0, 0, f"file name '{p.name[:60]}' must be {NAME_HINT[folder]} "
+                                                                "(lowercase letters, digits and hyphens, then .yml)"))
+    return files
+
+
+def _stray(root: Path, p: Path) -> list[Diagnostic]:
+    """What is wrong with a path in the framework folder that is not one of its files (nothing, for most)."""
+    shown = display_path(p)
+    if p.is_dir() and not p.is_symlink():
+        if p.suffix in (".yml", ".yaml") and len(p.relative_to(root).parts) <= 2:
+            return [Diagnostic(shown, 0, 0, f"'{p.name[:60]}' is a folder named like a data file; framework files are files: "
+                                            "remove or rename it")]
+        return []
+    if p.is_symlink():
+        return [Diagnostic(shown, 0, 0, "symbolic links are not read; put the file itself here")]
+    if not p.is_file():
+        return [Diagnostic(shown, 0, 0, "not a regular file (a device, socket or pipe); remove it")]
+    if p.suffix in (".yml", ".yaml"):
+        expected = ", ".join([*SINGLE_FILES, *(f"{f}/{NAME_HINT[f]}" for f in FOLDERS)])
+        return [Diagnostic(shown, 0, 0, f"unknown framework file; expected one of {expected}")]
+    return []
 
 
 @contextmanager
@@ -113,34 +125,31 @@ def check(root: str | Path, audience: Audience = "internal") -> tuple[Framework 
     if not root.is_dir():
         return None, [Diagnostic(display_path(root), 0, 0, "framework folder not found")]
     with _collector_paused():
-        parsed, failed, problems = read_files(root)
-        problems.extend(check_references(parsed, failed))
-        problems.extend(required_internal_texts(parsed))
-        errors = [d for d in problems if d.severity == "error"]
-        if errors:
+        files, problems = read_files(root)
+        problems.extend(check_references(files))
+        problems.extend(required_internal_texts(files))
+        if any(d.severity == "error" for d in problems):
             return None, sorted(set(problems))
-        shown = for_audience(parsed, audience)
-        if not shown.get("levels.yml") and not shown.get("families"):
-            where = (parsed.get("levels.yml") or parsed["framework.yml"])[0].display
+        shown = for_audience(files, audience)
+        if shown.levels is None and not shown.families:
+            where = (files.levels or files.framework).display  # type: ignore[union-attr]
             return None, sorted({*problems, Diagnostic(where, 1, 1, f"the {audience} build would have no levels: every level "
                                                                        "(or every family) is marked internal; leave at least one public")})
         return _assemble(shown), sorted(set(problems))
 
 
-def read_files(root: Path) -> tuple[dict[str, list[Parsed]], set[str], list[Diagnostic]]:
-    """Every file of a framework folder, read and validated on its own: (parsed files by kind, kinds that
-    failed to parse, problems)."""
+def read_files(root: Path) -> tuple[Files, list[Diagnostic]]:
+    """Every file of a framework folder, read and validated on its own, and the problems found."""
     problems: list[Diagnostic] = []
     found = _discover(root, problems)
-    parsed: dict[str, list[Parsed]] = {}
-    failed: set[str] = set()
+    files = Files()
 
-    def read(kind: str, path: Path, model: type[BaseModel], language: Any) -> Parsed | None:
+    def read(kind: str, path: Path, model: type[BaseModel], language: Any) -> Parsed[Any] | None:
         result = _read(path, root, kind, model, problems, language)
         if result is None:
-            failed.add(kind)
+            files.failed.add(kind)
         else:
-            parsed.setdefault(kind, []).append(result)
+            files.add(result)
         return result
 
     meta = next((read("framework.yml", p, FrameworkFile, None) for p in found.get("framework.yml", [])), None)
@@ -160,15 +169,14 @@ def read_files(root: Path) -> tuple[dict[str, list[Parsed]], set[str], list[Diag
             if folder == "roles":
                 language = _role_language(p, family_language, only_family)
             read(folder, p, model, language)
-    return parsed, failed, problems
+    return files, problems
 
 
-def required_internal_texts(parsed: dict[str, list[Parsed]]) -> list[Diagnostic]:
+def required_internal_texts(files: Files) -> list[Diagnostic]:
     """A required text cannot be internal (the public build would have nothing to show): mark its entity."""
     return [p.marks.diagnostic(loc, f"'{loc[-1]}' is required, so its text cannot be internal; "
                                     "mark the whole entity `internal: true` instead")
-            for ps in parsed.values() for p in ps
-            for loc, text, required in texts(p.model) if required and text.internal]
+            for p in files.all() for loc, text, required in texts(p.model) if required and text.internal]
 
 
 def _role_language(path: Path, family_language: dict[str, Language], default: Language) -> Language:
@@ -190,97 +198,65 @@ def load_framework(root: str | Path) -> Framework:
     return fw
 
 
-def _assemble(parsed: dict[str, list[Parsed]]) -> Framework:
-    def one(name: str) -> Parsed | None:
-        return parsed[name][0] if parsed.get(name) else None
-
+def _sources(files: Files) -> dict[Ref, Source]:
+    """Where each entity is written: every model that defines an id, each behaviour (`<group>--<level>`) and each
+    role's level (`<role>/<level>`)."""
     sources: dict[Ref, Source] = {}
+    for p in files.all():
+        for e in entities(p.model):
+            sources[Ref(e.kind, e.id)] = Source(p.rel, p.marks.at(e.loc)[0])
+    for p in files.areas:
+        for gi, g in enumerate(p.model.groups):
+            for bi, b in enumerate(g.behaviours):
+                sources[Ref("behaviour", behaviour_id(g.id, b.level))] = Source(p.rel, p.marks.at(("groups", gi, "behaviours", bi))[0])
+    for p in files.roles:
+        for lid in p.model.levels:
+            sources[Ref.role_level(p.model.id, lid)] = Source(p.rel, p.marks.at(("levels", lid), key=True)[0])
+    return sources
 
-    def note(ref: Ref, p: Parsed, loc: tuple[str | int, ...], *, key: bool = False) -> None:
-        sources[ref] = Source(p.rel, p.marks.at(loc, key=key)[0])
 
-    meta = one("framework.yml")
-    assert meta is not None
-    note(Ref("framework", meta.model.id), meta, ())
+def _families(files: Files, locale: Language) -> tuple[list[LadderInfo], list[Family]]:
+    """The ladders (the shared one first) and the families climbing them; one implicit family without families/."""
     ladders: list[LadderInfo] = []
     shared: LadderInfo | None = None
-    if (levels := one("levels.yml")) is not None:
-        shared = LadderInfo(SHARED_LADDER, levels.model.levels, levels.model.tracks)
+    if files.levels is not None:
+        shared = LadderInfo(SHARED_LADDER, files.levels.model.levels, files.levels.model.tracks)
         ladders.append(shared)
-        _note_ladder(note, levels, (), levels.model)
     families: list[Family] = []
-    for p in parsed.get("families", []):
+    for p in files.families:
         f = p.model
         ladder = shared
         if f.ladder is not None:
             ladder = LadderInfo(f.id, f.ladder.levels, f.ladder.tracks)
             ladders.append(ladder)
-            _note_ladder(note, p, ("ladder",), f.ladder)
-        assert ladder is not None
-        families.append(Family(f, ladder, f.language or meta.model.locale))
-        note(Ref("family", f.id), p, ())
+        assert ladder is not None  # references.py reports a family without a ladder
+        families.append(Family(f, ladder, f.language or locale))
     if not families:
-        assert shared is not None
-        implicit = FamilyFile.model_construct(id=meta.model.id, title=meta.model.name, description=None, language=None,
+        assert shared is not None and files.framework is not None
+        meta = files.framework.model
+        implicit = FamilyFile.model_construct(id=meta.id, title=meta.name, description=None, language=None,
                                               ladder=None, areas=None, aliases=(), internal=False)
-        families.append(Family(implicit, shared, meta.model.locale, implicit=True))
-    kpis = one("kpis.yml")
-    for i, k in enumerate(kpis.model.dimensions if kpis else ()):
-        note(Ref("kpi", k.id), kpis, ("dimensions", i))  # type: ignore[arg-type]
-    roadmap = one("roadmap.yml")
-    for i, ph in enumerate(roadmap.model.phases if roadmap else ()):
-        note(Ref("phase", ph.id), roadmap, ("phases", i))  # type: ignore[arg-type]
-    glossary = one("glossary.yml")
-    scales = one("scales.yml")
-    for i, sc in enumerate(scales.model.scales if scales else ()):
-        note(Ref("scale", sc.id), scales, ("scales", i))  # type: ignore[arg-type]
-    areas = sorted(parsed.get("competencies", []), key=lambda p: p.model.number)
-    area_languages: dict[str, Language] = {}
-    for p in areas:
-        a = p.model
-        area_languages[a.id] = a.language or meta.model.locale
-        note(Ref("area", a.id), p, ())
-        for gi, g in enumerate(a.groups):
-            note(Ref("group", g.id), p, ("groups", gi))
-            for ii, it in enumerate(g.items):
-                note(Ref("item", it.id), p, ("groups", gi, "items", ii))
-            for bi, b in enumerate(g.behaviours):
-                note(Ref("behaviour", f"{g.id}--{b.level}"), p, ("groups", gi, "behaviours", bi))
-    interviews = sorted(parsed.get("interview", []), key=lambda p: p.rel)
-    for p in interviews:
-        for qi, q in enumerate(p.model.questions):
-            note(Ref("question", q.id), p, ("questions", qi))
-            for fi, f in enumerate(q.follow_ups):
-                note(Ref("question", f.id), p, ("questions", qi, "follow_ups", fi))
-    roles = parsed.get("roles", [])
-    role_family: dict[str, str] = {}
-    for p in roles:
-        r = p.model
-        role_family[r.id] = r.family or families[0].id
-        note(Ref("role", r.id), p, ())
-        for lid in r.levels:
-            note(Ref.role_level(r.id, lid), p, ("levels", lid), key=True)
+        families.append(Family(implicit, shared, locale, implicit=True))
+    return ladders, families
+
+
+def _assemble(files: Files) -> Framework:
+    assert files.framework is not None
+    meta = files.framework.model
+    ladders, families = _families(files, meta.locale)
+    areas = sorted(files.areas, key=lambda p: p.model.number)
     return Framework(
-        meta=meta.model,
+        meta=meta,
         ladders=tuple(ladders),
         families=tuple(families),
-        kpis=kpis.model.dimensions if kpis else (),
-        roadmap=roadmap.model if roadmap else None,
-        scales=scales.model.scales if scales else (),
+        kpis=files.kpis.model.dimensions if files.kpis else (),
+        roadmap=files.roadmap.model if files.roadmap else None,
+        scales=files.scales.model.scales if files.scales else (),
         areas=tuple(p.model for p in areas),
-        roles=tuple(p.model for p in roles),
-        interviews=tuple(p.model for p in interviews),
-        glossary=glossary.model.terms if glossary else (),
-        sources=sources,
-        role_family_ids=role_family,
-        area_languages=area_languages,
+        roles=tuple(p.model for p in files.roles),
+        interviews=tuple(p.model for p in sorted(files.interviews, key=lambda p: p.rel)),
+        glossary=files.glossary.model.terms if files.glossary else (),
+        sources={Ref("framework", meta.id): Source(files.framework.rel, 1), **_sources(files)},
+        role_family_ids={p.model.id: p.model.family or families[0].id for p in files.roles},
+        area_languages={p.model.id: p.model.language or meta.locale for p in areas},
     )
-
-
-def _note_ladder(note: Any, p: Parsed, at: tuple[str | int, ...], ladder: Any) -> None:
-    for i, lv in enumerate(ladder.levels):
-        note(Ref("level", lv.id), p, (*at, "levels", i))
-    for ti, t in enumerate(ladder.tracks):
-        note(Ref("track", t.id), p, (*at, "tracks", ti))
-        for i, lv in enumerate(t.levels):
-            note(Ref("level", lv.id), p, (*at, "tracks", ti, "levels", i))

@@ -31,17 +31,17 @@ def suggest(value: str, candidates: Iterable[str]) -> str:
     return f"; did you mean '{match[0]}'?" if match else ""
 
 
-def _models_in(tp: Any) -> list[type[BaseModel]]:
+def models_in(tp: Any) -> list[type[BaseModel]]:
     """The pydantic models an annotation can hold (through Optional, tuples, dicts, Annotated)."""
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return [tp]
     out: list[type[BaseModel]] = []
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
-        return _models_in(typing.get_args(tp)[0])
+        return models_in(typing.get_args(tp)[0])
     if origin in (typing.Union, types.UnionType, tuple, list, dict) or origin is not None:
         for arg in typing.get_args(tp):
-            out += _models_in(arg)
+            out += models_in(arg)
     return out
 
 
@@ -53,7 +53,7 @@ def model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMod
             return None
         if isinstance(part, int) or part not in current.model_fields:
             continue  # a list index or a mapping key (e.g. a level id): the value's model was chosen already
-        candidates = _models_in(current.model_fields[part].annotation)
+        candidates = models_in(current.model_fields[part].annotation)
         current = candidates[0] if candidates else None
     return current
 

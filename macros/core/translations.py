@@ -11,14 +11,13 @@ from .texts import texts
 
 def untranslated(root: Path, lang: Language) -> tuple[list[Diagnostic], int]:
     """(one note per text without `lang`, the number of texts) of every file that reads cleanly."""
-    parsed, _, _ = read_files(root)
+    files, _ = read_files(root)
     notes: list[Diagnostic] = []
     total = 0
-    for ps in parsed.values():
-        for p in ps:
-            for loc, text, _ in texts(p.model):
-                total += 1
-                if not text.has(lang):
-                    name = ".".join(str(x) for x in loc) or "text"
-                    notes.append(p.marks.diagnostic(loc, f"no '{lang}' text for {name}: “{text.get(lang)[:50]}”").warning())
+    for p in files.all():
+        for loc, text, _ in texts(p.model):
+            total += 1
+            if not text.has(lang):
+                name = ".".join(str(x) for x in loc) or "text"
+                notes.append(p.marks.diagnostic(loc, f"no '{lang}' text for {name}: “{text.get(lang)[:50]}”").warning())
     return sorted(notes), total

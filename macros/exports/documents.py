@@ -27,6 +27,8 @@ from ..core.model import (
 )
 from ..core.text import Language
 from ..site import urls
+from ..site.edition import Edition
+from ..site.pagekinds import Kind, src
 from ..views.expectations import Expectations
 
 FORMAT_VERSION: Literal[3] = 3
@@ -86,30 +88,30 @@ def framework_schema(*, compact: bool = False) -> str:
     return dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}, compact=compact)
 
 
-def absolute(base_url: str | None, src: str, anchor: str | None = None, lang: Language = "ko") -> str:
-    """A page's URL: absolute when the site's address is known, else site-absolute (`/roles/...`)."""
-    prefix = "/en" if lang == "en" else ""
-    return (base_url or "").rstrip("/") + prefix + urls.url(src) + (f"#{anchor}" if anchor else "")
+def absolute(base_url: str | None, edition: Edition, src: str, anchor: str | None = None) -> str:
+    """A page's URL in `edition`: absolute when the site's address is known, else site-absolute (`/roles/...`)."""
+    return edition.absolute(base_url, urls.url(src, edition.directory_urls)) + (f"#{anchor}" if anchor else "")
 
 
-def jd_data(fw: Framework, role: RoleFile, level: Level, base_url: str | None = None, lang: Language = "ko",
+def jd_data(fw: Framework, role: RoleFile, level: Level, base_url: str | None, edition: Edition,
             ex: Expectations | None = None) -> dict[str, Any]:
-    """One JD page as data: what a hiring page or another tool needs, in one language."""
+    """One JD page as data: what a hiring page or another tool needs, in the edition's language."""
+    lang = edition.language
     ex = ex or Expectations(fw)
     jd = role.levels[level.id]
     focus = jd.focus or level.focus
     out: dict[str, Any] = {
         "role": role.id, "level": level.id, "language": lang, "title": jd.title.get(lang), "roleTitle": role.title.get(lang),
         "family": fw.role_family(role).id, "track": role.track,
-        "url": absolute(base_url, urls.jd(role.id, level.id), lang=lang),
+        "url": absolute(base_url, edition, src(Kind.JD, role.id, level.id)),
         "overview": role.overview.get(lang),
         "duties": [d.get(lang) for d in jd.duties], "competencies": [c.get(lang) for c in jd.competencies],
         "items": [{"id": p.id, "title": p.item.title.get(lang), "area": p.area.id, "group": p.group.id,
-                   "expectedFrom": p.level.id, "url": absolute(base_url, urls.area(p.area.id), p.id, lang)}
+                   "expectedFrom": p.level.id, "url": absolute(base_url, edition, src(Kind.AREA, p.area.id), p.id)}
                   for p in ex.items_upto(role, level.id)],
         "behaviours": [{"id": b.id, "competency": b.group.title.get(lang), "area": b.area.id, "level": b.level.id,
                         "text": b.behaviour.text.get(lang), "proficiency": b.behaviour.proficiency,
-                        "url": absolute(base_url, urls.area(b.area.id), b.id, lang)}
+                        "url": absolute(base_url, edition, src(Kind.AREA, b.area.id), b.id)}
                        for b in ex.behaviours_at(role, level.id)],
         "kpis": [{"id": k.id, "title": k.title.get(lang), "metrics": [m.get(lang) for m in k.metrics]} for k in fw.role_kpis(role)],
         "stack": [{"category": s.category.get(lang), "tools": list(s.tools)} for s in role.stack],
@@ -125,9 +127,9 @@ def jd_data(fw: Framework, role: RoleFile, level: Level, base_url: str | None = 
     return out
 
 
-def jd_json(fw: Framework, role: RoleFile, level: Level, base_url: str | None = None, lang: Language = "ko",
+def jd_json(fw: Framework, role: RoleFile, level: Level, base_url: str | None, edition: Edition,
             ex: Expectations | None = None, *, compact: bool = False) -> str:
-    return dumps(jd_data(fw, role, level, base_url, lang, ex), compact=compact)
+    return dumps(jd_data(fw, role, level, base_url, edition, ex), compact=compact)
 
 
 def checklist_index(fw: Framework, lang: Language = "ko") -> str:

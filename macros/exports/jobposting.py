@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +13,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..core.framework import Framework, PlacedItem
 from ..core.model import Level, RoleFile
 from ..core.text import Language, Text
-from ..site import urls
-from ..site.labels import load_labels
+from ..site.edition import Edition
+from ..site.pagekinds import Kind, src
 from ..views.expectations import Expectations, group_by_area
 from .documents import absolute
 
@@ -47,27 +47,27 @@ def _env(html: bool, lang: Language) -> Environment:
     return env
 
 
-def _context(fw: Framework, role: RoleFile, level: Level, base_url: str | None, lang: Language) -> dict[str, Any]:
-    url = absolute(base_url, urls.jd(role.id, level.id), lang=lang) if base_url else None
+def _context(fw: Framework, role: RoleFile, level: Level, base_url: str | None, edition: Edition) -> dict[str, Any]:
+    url = absolute(base_url, edition, src(Kind.JD, role.id, level.id)) if base_url else None
     if url and not url.startswith("https://"):
         url = None  # ATS output keeps https links only
     ex = Expectations(fw)
     items: list[PlacedItem] = list(ex.items_at(role, level.id))
-    return {"role": role, "level": level, "jd": role.levels[level.id], "url": url, "L": load_labels(lang),
+    return {"role": role, "level": level, "jd": role.levels[level.id], "url": url, "L": edition.labels,
             "focus": role.levels[level.id].focus or level.focus, "items": group_by_area(items),
             "behaviours": ex.behaviours_at(role, level.id)}
 
 
-def ats_html(fw: Framework, role: RoleFile, level: Level, base_url: str | None = None, lang: Language = "ko") -> str:
+def ats_html(fw: Framework, role: RoleFile, level: Level, base_url: str | None, edition: Edition) -> str:
     """The JD as HTML limited to p, br, ul, ol, li, strong, em, h2, h3 and https links."""
-    raw = _env(True, lang).get_template("ats.html.j2").render(**_context(fw, role, level, base_url, lang))
+    raw = _env(True, edition.language).get_template("ats.html.j2").render(**_context(fw, role, level, base_url, edition))
     return nh3.clean(raw, tags=ATS_TAGS, attributes={"a": {"href"}}, url_schemes={"https"}, link_rel=None,
                      strip_comments=True)
 
 
-def ats_text(fw: Framework, role: RoleFile, level: Level, base_url: str | None = None, lang: Language = "ko") -> str:
+def ats_text(fw: Framework, role: RoleFile, level: Level, base_url: str | None, edition: Edition) -> str:
     """The JD as plain text with bracketed section titles."""
-    return _env(False, lang).get_template("ats.txt.j2").render(**_context(fw, role, level, base_url, lang))
+    return _env(False, edition.language).get_template("ats.txt.j2").render(**_context(fw, role, level, base_url, edition))
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class PostingOptions:
     remote_country: str | None = None  # for remote jobs: applicants' country code
     employment_type: str | None = None
     base_url: str | None = None
-    lang: Language = "ko"
+    edition: Edition = field(default_factory=lambda: Edition(audience="public"))
 
 
 def _date(value: str, flag: str) -> str:
@@ -97,8 +97,7 @@ def _country(value: str, flag: str) -> str:
     return code
 
 
-def job_posting(fw: Framework, role: RoleFile, level: Level, opts: PostingOptions) -> dict[str, Any]:
-    """A schema.org JobPosting for a hiring page; refuses when a field Google requires is missing."""
+def _required(opts: PostingOptions) -> None:
     missing = []
     if not opts.date_posted:
         missing.append("--date-posted YYYY-MM-DD (datePosted)")
@@ -108,7 +107,34 @@ def job_posting(fw: Framework, role: RoleFile, level: Level, opts: PostingOption
         raise ExportError("a JobPosting needs fields Google requires: " + "; ".join(missing))
     if opts.base_url and not opts.base_url.startswith("https://"):
         raise ExportError(f"--site-url must start with https:// (got '{opts.base_url[:60]}')")
-    lang = opts.lang
+
+
+def _hiring_details(opts: PostingOptions) -> dict[str, Any]:
+    """What the options add to a posting: dates, employment type, where the job is."""
+    out: dict[str, Any] = {}
+    if opts.valid_through:
+        out["validThrough"] = _date(opts.valid_through, "--valid-through")
+    if opts.employment_type:
+        kind = opts.employment_type.upper()
+        if kind not in EMPLOYMENT_TYPES:
+            raise ExportError(f"--employment-type must be one of {', '.join(EMPLOYMENT_TYPES)}")
+        out["employmentType"] = kind
+    if opts.location:
+        locality, _, country = (x.strip() for x in opts.location.rpartition(","))
+        if not locality:
+            raise ExportError(f'--location must look like "서울, KR" (locality, two-letter country code), not "{opts.location[:60]}"')
+        out["jobLocation"] = {"@type": "Place", "address": {"@type": "PostalAddress", "addressLocality": locality,
+                                                            "addressCountry": _country(country, "--location")}}
+    if opts.remote_country:
+        out["jobLocationType"] = "TELECOMMUTE"
+        out["applicantLocationRequirements"] = {"@type": "Country", "name": _country(opts.remote_country, "--remote")}
+    return out
+
+
+def job_posting(fw: Framework, role: RoleFile, level: Level, opts: PostingOptions) -> dict[str, Any]:
+    """A schema.org JobPosting for a hiring page; refuses when a field Google requires is missing."""
+    _required(opts)
+    lang = opts.edition.language
     ex = Expectations(fw)
     jd = role.levels[level.id]
     org = fw.meta.organisation.name.get(lang)
@@ -117,7 +143,7 @@ def job_posting(fw: Framework, role: RoleFile, level: Level, opts: PostingOption
         "@type": "JobPosting",
         "title": jd.title.get(lang),
         "inLanguage": lang,
-        "description": ats_html(fw, role, level, opts.base_url, lang),
+        "description": ats_html(fw, role, level, opts.base_url, opts.edition),
         "datePosted": _date(opts.date_posted or "", "--date-posted"),
         "hiringOrganization": {"@type": "Organization", "name": org},
         "identifier": {"@type": "PropertyValue", "name": org, "value": f"{role.id}/{level.id}"},
@@ -130,24 +156,9 @@ def job_posting(fw: Framework, role: RoleFile, level: Level, opts: PostingOption
                                              "monthsOfExperience": level.years.min * 12}
     if fw.meta.organisation.url:
         posting["hiringOrganization"]["sameAs"] = str(fw.meta.organisation.url)
-    if opts.valid_through:
-        posting["validThrough"] = _date(opts.valid_through, "--valid-through")
-    if opts.employment_type:
-        kind = opts.employment_type.upper()
-        if kind not in EMPLOYMENT_TYPES:
-            raise ExportError(f"--employment-type must be one of {', '.join(EMPLOYMENT_TYPES)}")
-        posting["employmentType"] = kind
-    if opts.location:
-        locality, _, country = (x.strip() for x in opts.location.rpartition(","))
-        if not locality:
-            raise ExportError(f'--location must look like "서울, KR" (locality, two-letter country code), not "{opts.location[:60]}"')
-        posting["jobLocation"] = {"@type": "Place", "address": {"@type": "PostalAddress", "addressLocality": locality,
-                                                                "addressCountry": _country(country, "--location")}}
-    if opts.remote_country:
-        posting["jobLocationType"] = "TELECOMMUTE"
-        posting["applicantLocationRequirements"] = {"@type": "Country", "name": _country(opts.remote_country, "--remote")}
+    posting.update(_hiring_details(opts))
     if opts.base_url:
-        posting["url"] = absolute(opts.base_url, urls.jd(role.id, level.id), lang=lang)
+        posting["url"] = absolute(opts.base_url, opts.edition, src(Kind.JD, role.id, level.id))
     return posting
 
 

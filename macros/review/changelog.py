@@ -1,29 +1,15 @@
 """The changelog's content: each commit that changed framework/, titled by what it changed (in the
-edition's language), with one line per change. Data only; the site's template lays it out."""
+edition's language), with one line per change. Data only; the site's template lays it out. What entities, fields
+and kinds of change are called comes from their declarations (core/model.py, through review/changes.py)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..core.framework import Framework
 from ..core.text import Language
-from .changes import Change
-from .report import ENTITY, ENTITY_EN, FIELD, FIELD_EN, KIND, KIND_EN
+from .changes import Change, field_of, kind_label, noun
 from .revisions import Commit, CommitChanges
-
-
-@dataclass(frozen=True)
-class ChangeLabels:
-    """What the changelog calls kinds of entity, of change and changed fields, in one language."""
-
-    entity: Mapping[str, str]
-    kind: Mapping[str, str]
-    field: Mapping[str, str]
-
-
-LABELS: dict[Language, ChangeLabels] = {"ko": ChangeLabels(ENTITY, KIND, FIELD),
-                                        "en": ChangeLabels(ENTITY_EN, KIND_EN, FIELD_EN)}
 
 
 @dataclass(frozen=True)
@@ -60,14 +46,13 @@ def _level_title(fw: Framework, level_id: str | None, lang: Language) -> str | N
 
 
 def line(c: Change, fw: Framework, lang: Language = "ko") -> ChangeLine:
-    labels = LABELS[lang]
-    entity, kind = labels.entity[c.entity], labels.kind[c.shown_kind]
+    entity, kind = noun(c.entity, lang), kind_label(c.shown_kind, lang)
     entity = entity[:1].upper() + entity[1:]  # starts the line ("Competency item"; Korean has no case)
     if c.kind == "moved-level":
         return ChangeLine(entity, kind, c.id, None, _level_title(fw, c.old, lang), _level_title(fw, c.new, lang), True)
     if c.kind in ("moved-group", "renamed"):
         return ChangeLine(entity, kind, c.id, None, c.old, c.new, True)
-    field = labels.field.get(c.scope) if c.kind == "changed" and c.scope and c.entity != "behaviour" else None
+    field = field_of(c, lang)
     if c.shown_kind == "translated":  # the Korean stayed: the English before and after
         return ChangeLine(entity, kind, c.id, field, c.old_en, c.new_en, False)
     if lang == "en" and (c.old is None or c.old_en) and (c.new is None or c.new_en):  # one language per line
@@ -75,15 +60,14 @@ def line(c: Change, fw: Framework, lang: Language = "ko") -> ChangeLine:
     return ChangeLine(entity, kind, c.id, field, c.old, c.new, False)
 
 
-def _plural(noun: str) -> str:
-    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
 
 
 def title(changes: tuple[Change, ...], lang: Language = "ko") -> str:
     """What a commit changed, most frequent first: "역량 항목 2건 추가 · 주요 업무 1건 변경" or
     "2 competency items added · 1 duty changed"."""
-    labels = LABELS[lang]
-    counts = Counter((labels.entity[c.entity], labels.kind[c.shown_kind]) for c in changes)
+    counts = Counter((noun(c.entity, lang), kind_label(c.shown_kind, lang)) for c in changes)
     top = counts.most_common(3)
     rest = sum(counts.values()) - sum(n for _, n in top)
     if lang == "ko":

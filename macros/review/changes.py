@@ -1,24 +1,56 @@
-"""What changed between two versions of the framework, computed from the models (not the YAML text)."""
+"""What changed between two versions of the framework, computed from the models (not the YAML text).
+
+One walk, generic over the models' fields: every entity (a model with a `Noun`: an item, a level, a role level,
+an interview question, ...) is found on both sides by its id (an old id kept in `aliases` reads as a rename) and
+compared field by field as each field's `Shown` declaration in core/model.py says (core/shown.py). A new field is
+reported without touching this module. What is not a field change is here: the ids of behaviours
+(`<group>--<level>`) and role levels (`role/level`), an item's effective level (its own or its group's) and its
+move to another group. Labels for reports come from the same declarations (`noun`, `field_label`)."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from functools import cache
+from typing import Any, Literal, cast, get_args
+
+from pydantic import BaseModel
 
 from ..core.diagnostics import Diagnostic
-from ..core.framework import Framework, Ref
+from ..core.files import FOLDERS, SINGLE_FILES
+from ..core.framework import SHARED_LADDER, Framework, Ref, behaviour_id
+from ..core.model import Behaviour, FrameworkFile, Group, Item, Refers, RefKind, RoadmapFile, RoleLevel, Strict
+from ..core.shown import Label, Noun, Shown
 from ..core.text import Text
 
 ChangeKind = Literal["added", "removed", "renamed", "retitled", "moved-level", "moved-group", "changed"]
 
+#: What each kind of change is called, in Korean and English; "translated" is a change of only the English.
+KINDS: dict[str, Label] = {
+    "added": Label("추가", "added"), "removed": Label("삭제", "removed"), "renamed": Label("id 변경", "renamed"),
+    "retitled": Label("제목 변경", "retitled"), "moved-level": Label("기대 레벨 이동", "moved to another level"),
+    "moved-group": Label("그룹 이동", "moved to another group"), "changed": Label("변경", "changed"),
+    "translated": Label("번역", "translated"),
+}
+#: Models reported as a whole that define no id of their kind (no `entity`): their kind; their id is `_ident`'s.
+KEYED: dict[type[BaseModel], str] = {Behaviour: "behaviour", RoleLevel: "role-level", FrameworkFile: "framework",
+                                     RoadmapFile: "roadmap"}
+#: The order changes are listed in, by entity kind (a kind not listed comes last).
+ORDER = ("item", "behaviour", "group", "area", "family", "level", "track", "kpi", "role", "role-level", "topic",
+         "question", "scale", "step", "term", "phase", "roadmap", "framework")
+#: Kinds whose move to another holder is a change of its own: an item to another group.
+MOVES: dict[str, ChangeKind] = {"item": "moved-group"}
+#: Fields never shown as words of a model (a link shown as an entry: its title and address, not its id).
+UNSHOWN = ("id", "quiet", "entities")
+
 
 @dataclass(frozen=True)
 class Change:
-    """One change. `entity` is what changed (item, duty, ...); `id` which one (for duties and
-    competencies the `role/level`); `scope` the field that changed, or for items the level concerned.
-    `old` and `new` are texts in Korean where the data has it (else English), ids or level ids;
-    `old_en` and `new_en` the English of a text, when it has one (the English changelog shows them)."""
+    """One change. `entity` is what changed: a kind of entity (item, role-level, ...) or of list entry (duty,
+    item-examples, ...: see `Shown.entry`); `id` which one (for entries, the entity holding them); `scope` the
+    field that changed (`progression.focus`), or for items and behaviours the level concerned. `old` and `new`
+    are texts in Korean where the data has it (else English), ids or level ids; `old_en` and `new_en` the
+    English of a text, when it has one (the English changelog shows them)."""
 
     entity: str
     kind: ChangeKind
@@ -40,13 +72,12 @@ class Change:
 
     def refs(self) -> list[Ref]:
         """The page entities this change touches (for 'last changed' dates)."""
-        if self.entity in ("item", "level", "role", "area", "family"):
-            return [Ref(self.entity, self.id)]  # type: ignore[arg-type]
-        if self.entity in ("role-level", "duty", "competency"):
+        kind = owner(self.entity)
+        if kind == "role-level":
             return [Ref("role-level", self.id), Ref("role", self.id.split("/")[0])]
-        if self.entity == "behaviour":
+        if kind == "behaviour":
             return [Ref("behaviour", self.id), Ref("group", self.id.split("--")[0])]
-        return []
+        return [Ref(cast(RefKind, kind), self.id)] if kind in get_args(RefKind) else []
 
 
 @dataclass
@@ -59,6 +90,169 @@ class DiffResult:
     errors: dict[str, list[Diagnostic]] = field(default_factory=dict)
     old: Framework | None = None
     new: Framework | None = None
+
+
+# the declarations -------------------------------------------------------------------------------------------
+@cache
+def fields(cls: type[BaseModel]) -> tuple[tuple[str, Shown], ...]:
+    """Each field of a model with its declaration (tests/test_shown.py keeps every field declared)."""
+    out = []
+    for name, info in cls.model_fields.items():
+        shown = next((m for m in info.metadata if isinstance(m, Shown)), None)
+        if shown is None:
+            raise TypeError(f"{cls.__name__}.{name} has no Shown(...) declaration in core/model.py")
+        out.append((name, shown))
+    return tuple(out)
+
+
+@cache
+def _refers(cls: type[BaseModel]) -> dict[str, str]:
+    """The fields of a model that name other entities (`Refers`), with the kind they name."""
+    return {name: m.kind for name, info in cls.model_fields.items() for m in info.metadata if isinstance(m, Refers)}
+
+
+def kind_of(cls: type[BaseModel]) -> str | None:
+    """The kind of entity a model is reported as, None for a part of one (a link, a ladder, a file of entities)."""
+    entity = cls.entity if issubclass(cls, Strict) else None
+    return entity or KEYED.get(cls)
+
+
+def _noun(cls: type[BaseModel]) -> Noun:
+    noun = cls.noun if issubclass(cls, Strict) else None
+    if noun is None:
+        raise TypeError(f"{cls.__name__} is reported as an entity but declares no noun in core/model.py")
+    return noun
+
+
+def entry_key(kind: str, path: str, shown: Shown) -> str:
+    """What an entry of a list field is reported as (`Change.entity`): its `entry`, else `<kind>-<field>`."""
+    return shown.entry or f"{kind}-{path}".replace(".", "-").replace("_", "-")
+
+
+def models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    """The model classes a field's type can hold (texts are values, not models)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if not issubclass(annotation, Text):
+            yield annotation
+        return
+    for arg in get_args(annotation):
+        yield from models_in(arg)
+
+
+@dataclass(frozen=True)
+class Declared:
+    """Read once from the file models: each kind's and entry's label, the kind each belongs to, and the
+    model classes of each kind (whose fields a change's scope names)."""
+
+    labels: dict[str, Label] = field(default_factory=dict)
+    owners: dict[str, str] = field(default_factory=dict)
+    classes: dict[str, list[type[BaseModel]]] = field(default_factory=dict)
+
+    def visit(self, cls: type[BaseModel], kind: str | None, prefix: str, seen: set[tuple[Any, ...]]) -> None:
+        if (cls, kind, prefix) in seen:
+            return
+        seen.add((cls, kind, prefix))
+        if (own := kind_of(cls)) is not None:
+            kind, prefix = own, ""
+            self.labels.setdefault(own, _noun(cls))
+            self.owners[own] = own
+            self.classes.setdefault(own, []).append(cls)
+        for name, shown in fields(cls):
+            if shown.reads == "entries" and kind is not None:
+                key = entry_key(kind, prefix + name, shown)
+                self.labels.setdefault(key, shown)
+                self.owners[key] = kind
+            if shown.reads in ("entities", "nested"):
+                inner = f"{prefix}{name}." if shown.reads == "nested" else ""
+                for sub in models_in(cls.model_fields[name].annotation):
+                    self.visit(sub, kind, inner, seen)
+
+
+@cache
+def declared() -> Declared:
+    out, seen = Declared(), set[tuple[Any, ...]]()
+    for model in [m for m, _ in SINGLE_FILES.values()] + [m for m, _, _ in FOLDERS.values()]:
+        out.visit(model, None, "", seen)
+    return out
+
+
+def owner(entity: str) -> str:
+    """The kind of entity a change's `entity` belongs to (a duty to its role level)."""
+    return declared().owners.get(entity, entity)
+
+
+def noun(entity: str, lang: str = "ko") -> str:
+    """What a change's `entity` is called: "역량 항목" / "competency item", "주요 업무" / "duty"."""
+    label = declared().labels.get(entity)
+    return label.get(lang) if label is not None else entity
+
+
+def kind_label(kind: str, lang: str = "ko") -> str:
+    return KINDS[kind].get(lang) if kind in KINDS else kind
+
+
+def field_label(entity: str, scope: str, lang: str = "ko") -> str | None:
+    """The label of the field a change's `scope` names ("성장 경로의 역할 초점" / "progression focus"), None when
+    the scope names no field shown that way (a behaviour's level, an entry)."""
+    labels: list[str] = []
+    classes = declared().classes.get(entity, []) if scope else []
+    reads = None
+    for part in scope.split("."):
+        shown = next((s for cls in classes for name, s in fields(cls) if name == part), None)
+        if shown is None:
+            return None
+        labels.append(shown.get(lang))
+        reads = shown.reads
+        classes = [sub for cls in classes if part in cls.model_fields for sub in models_in(cls.model_fields[part].annotation)]
+    if reads not in ("text", "ids", "value"):
+        return None
+    return (" " if lang == "en" else "의 ").join(labels)
+
+
+def field_of(c: Change, lang: str = "ko") -> str | None:
+    """The label of the field a report names with a change: the field changed, or the title whose translation
+    changed ("제목"; a rewording says "제목 변경" already); None when the change needs none."""
+    if c.kind == "changed" and c.scope:
+        return field_label(c.entity, c.scope, lang)
+    if c.kind != "retitled" or c.shown_kind != "translated":
+        return None
+    names = (dict(fields(cls)).get(_noun(cls).name) for cls in declared().classes.get(c.entity, []))
+    return next((shown.get(lang) for shown in names if shown is not None), None)
+
+
+# values as texts --------------------------------------------------------------------------------------------
+def _words(value: Any, lang: str) -> str:
+    """A value as words: a text in `lang`, a model's shown fields joined with " · ", a list's entries with ", "."""
+    if isinstance(value, Text):
+        return value.get(lang)
+    if isinstance(value, BaseModel):
+        parts = (_words(getattr(value, name), lang) for name, s in fields(type(value)) if s.reads not in UNSHOWN)
+        return " · ".join(p for p in parts if p)
+    if isinstance(value, (tuple, list)):
+        return ", ".join(_words(v, lang) for v in value)
+    return "" if value is None else str(value)
+
+
+def _has_english(value: Any) -> bool:
+    if isinstance(value, Text):
+        return value.en is not None
+    if isinstance(value, BaseModel):
+        return any(_has_english(getattr(value, name)) for name, s in fields(type(value)) if s.reads not in UNSHOWN)
+    return isinstance(value, (tuple, list)) and any(_has_english(v) for v in value)
+
+
+def _as_text(value: Any) -> Text | None:
+    """A value as a text: a text itself, a name or number in its own words, a model as its words (both languages)."""
+    if value is None or isinstance(value, Text):
+        return value
+    if isinstance(value, BaseModel):
+        return Text.of(_words(value, "ko"), _words(value, "en") if _has_english(value) else None)
+    return Text.of(_words(value, "ko"))
+
+
+def _joined(value: Any) -> str | None:
+    """Ids or a plain value as one string (None for none)."""
+    return None if value is None else _words(value, "ko")
 
 
 def _t(value: Text | None) -> str | None:
@@ -93,143 +287,216 @@ def _list_changes(entity: str, old: Iterable[Text], new: Iterable[Text], owner: 
     return out
 
 
-def _field(entity: str, ident: str, name: str, old: Text | None, new: Text | None) -> list[Change]:
-    """A changed text field; `scope` names the field."""
-    return [] if _same(old, new) else [_text_change(entity, "changed", ident, old, new, name)]
+# one field, as its declaration reads ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Compared:
+    """The entity whose fields are compared: its kind, id (the new one) and scope, and the renames of every kind
+    (kind -> old id -> new id): a reference to a renamed entity has not changed."""
+
+    kind: str
+    id: str
+    scope: str
+    renames: Mapping[str, Mapping[str, str]]
+
+    def renamed(self, kind: str, value: Any) -> Any:
+        """A reference (an id or a tuple of ids) with renamed ids of `kind` written as the new ones."""
+        new = self.renames.get(kind, {})
+        return tuple(new.get(v, v) for v in value) if isinstance(value, tuple) else new.get(value, value)
 
 
-def item_changes(old: Framework, new: Framework) -> list[Change]:
-    olds = {p.id: p for p in old.items()}
-    news = {p.id: p for p in new.items()}
-    renamed = {alias: p.id for p in news.values() for alias in p.item.aliases if alias in olds and alias not in news}
+Reader = Callable[[Compared, str, Any, Any, Shown], list[Change]]
+
+
+def _title(e: Compared, path: str, a: Any, b: Any, shown: Shown) -> list[Change]:
+    old, new = _as_text(a), _as_text(b)
+    return [] if _same(old, new) else [_text_change(e.kind, "retitled", e.id, old, new)]
+
+
+def _statement(e: Compared, path: str, a: Any, b: Any, shown: Shown) -> list[Change]:
+    old, new = _as_text(a), _as_text(b)
+    return [] if _same(old, new) else [_text_change(e.kind, "changed", e.id, old, new, e.scope)]
+
+
+def _text(e: Compared, path: str, a: Any, b: Any, shown: Shown) -> list[Change]:
+    old, new = _as_text(a), _as_text(b)
+    return [] if _same(old, new) else [_text_change(e.kind, "changed", e.id, old, new, path)]
+
+
+def _entries(e: Compared, path: str, a: Any, b: Any, shown: Shown) -> list[Change]:
+    olds, news = [_as_text(v) for v in a or ()], [_as_text(v) for v in b or ()]
+    return _list_changes(entry_key(e.kind, path, shown), [t for t in olds if t], [t for t in news if t], e.id)
+
+
+def _value(e: Compared, path: str, a: Any, b: Any, shown: Shown) -> list[Change]:
+    return [] if a == b else [Change(e.kind, "changed", e.id, _joined(a), _joined(b), path)]
+
+
+def _level(e: Compared, path: str, a: Any, b: Any, shown: Shown) -> list[Change]:
+    return [] if a == b else [Change(e.kind, "moved-level", e.id, a, b)]
+
+
+def _nested(e: Compared, path: str, a: Any, b: Any, shown: Shown) -> list[Change]:
+    model: BaseModel | None = a if a is not None else b
+    return [] if model is None else _compare(e, fields(type(model)), a, b, f"{path}.")
+
+
+def _unreported(e: Compared, path: str, a: Any, b: Any, shown: Shown) -> list[Change]:
+    return []
+
+
+READERS: dict[str, Reader] = {"title": _title, "statement": _statement, "text": _text, "entries": _entries,
+                              "ids": _value, "value": _value, "level": _level, "nested": _nested,
+                              "entities": _unreported, "id": _unreported, "quiet": _unreported}
+
+
+def _compare(e: Compared, declared_fields: Iterable[tuple[str, Shown]], a: BaseModel | None, b: BaseModel | None,
+             prefix: str = "",
+             values: tuple[Mapping[str, Any], Mapping[str, Any]] = ({}, {})) -> list[Change]:
+    """Every field of `a` against `b` (models, or None), each read as declared; `values` read instead of theirs.
+    A reference that names a renamed entity by its new id is unchanged."""
+    refers = {name: kind for m in (a, b) if m is not None for name, kind in _refers(type(m)).items()}
     out: list[Change] = []
-    for oid, p in olds.items():
+    for name, shown in declared_fields:
+        old = values[0][name] if name in values[0] else getattr(a, name, None)
+        new = values[1][name] if name in values[1] else getattr(b, name, None)
+        if shown.reads in ("ids", "level") and name in refers and e.renamed(refers[name], old) == new != old:
+            continue
+        out += READERS[shown.reads](e, prefix + name, old, new, shown)
+    return out
+
+
+# entities ---------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Found:
+    """One entity of a framework: its model, the entity holding it (kind, id), the scope an added or removed one
+    is shown with (an item's or a behaviour's level) and values read instead of the model's (an item's level)."""
+
+    model: BaseModel
+    holder: tuple[str, str] | None
+    scope: str = ""
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def get(self, name: str) -> Any:
+        return self.values[name] if name in self.values else getattr(self.model, name, None)
+
+
+def _ident(value: BaseModel, kind: str, holder: str, key: str) -> str:
+    if isinstance(value, Behaviour):
+        return behaviour_id(holder, value.level)
+    if isinstance(value, RoleLevel):
+        return Ref.role_level(holder, key).id
+    return str(getattr(value, "id", kind))
+
+
+def _placed(value: BaseModel, holding: BaseModel | None) -> tuple[str, dict[str, Any]]:
+    """The scope of an entity and the values read instead of its own: an item's level is its group's by default."""
+    if isinstance(value, Item):
+        level = value.level or (holding.level if isinstance(holding, Group) else None) or ""
+        return level, {"level": level}
+    if isinstance(value, Behaviour):
+        return value.level, {}
+    return "", {}
+
+
+def _held(value: Any) -> Iterator[tuple[str, BaseModel]]:
+    """The models a field of entities holds, each with its key (a role level's level id)."""
+    if isinstance(value, BaseModel):
+        yield "", value
+    elif isinstance(value, dict):
+        yield from value.items()
+    elif isinstance(value, tuple):
+        yield from (("", v) for v in value)
+
+
+def _found(value: BaseModel, holder: tuple[str, str] | None, holding: BaseModel | None,
+           key: str) -> Iterator[tuple[str, str, Found]]:
+    """(kind, id, found) for `value` if it is an entity, and for every entity it holds."""
+    kind = kind_of(type(value))
+    if kind is not None:
+        ident = _ident(value, kind, holder[1] if holder else "", key)
+        scope, values = _placed(value, holding)
+        yield kind, ident, Found(value, holder, scope, values)
+        holder = (kind, ident)
+    for name, shown in fields(type(value)):
+        if shown.reads == "entities":
+            for k, child in _held(getattr(value, name)):
+                yield from _found(child, holder, value, k)
+
+
+def _roots(fw: Framework) -> Iterator[BaseModel]:
+    """The models a framework holds (a family's own ladder inside its family)."""
+    yield fw.meta
+    for ladder in fw.ladders:
+        if ladder.id == SHARED_LADDER:
+            yield from (*ladder.levels, *ladder.tracks)
+    yield from (f.file for f in fw.families if not f.implicit)
+    yield from (*fw.kpis, *fw.scales, *fw.glossary, *((fw.roadmap,) if fw.roadmap else ()))
+    yield from (*fw.areas, *fw.roles, *fw.interviews)
+
+
+def entities(fw: Framework) -> dict[str, dict[str, Found]]:
+    """Every entity of a framework by kind and id, in file order."""
+    out: dict[str, dict[str, Found]] = {}
+    for root in _roots(fw):
+        for kind, ident, found in _found(root, None, None, ""):
+            out.setdefault(kind, {})[ident] = found
+    return out
+
+
+def _former(value: BaseModel) -> Iterator[str]:
+    """An entity's former ids (its `id` fields that hold several: aliases)."""
+    for name, shown in fields(type(value)):
+        if shown.reads == "id" and isinstance(ids := getattr(value, name), tuple):
+            yield from ids
+
+
+def _renames(olds: Mapping[str, Found], news: Mapping[str, Found]) -> dict[str, str]:
+    """Old id -> new id, for an old id gone and kept as an alias of a new one."""
+    return {alias: nid for nid, f in news.items() for alias in _former(f.model) if alias in olds and alias not in news}
+
+
+def _named(kind: str, change: ChangeKind, ident: str, found: Found) -> Change:
+    """An entity added or removed, shown by the field that names it."""
+    name = _as_text(found.get(_noun(type(found.model)).name))
+    old, new = (None, name) if change == "added" else (name, None)
+    return _text_change(kind, change, ident, old, new, found.scope)
+
+
+def _changed(kind: str, ident: str, a: Found, b: Found, renames: Mapping[str, Mapping[str, str]]) -> list[Change]:
+    """One entity on both sides: its fields, then its move to another holder (for `MOVES`)."""
+    both = dict(fields(type(a.model)))
+    both.update((name, shown) for name, shown in fields(type(b.model)) if name not in both)
+    out = _compare(Compared(kind, ident, b.scope, renames), both.items(), a.model, b.model, values=(a.values, b.values))
+    if kind in MOVES and a.holder and b.holder:
+        was = renames.get(a.holder[0], {}).get(a.holder[1], a.holder[1])
+        if was != b.holder[1]:
+            out.append(Change(kind, MOVES[kind], ident, a.holder[1], b.holder[1]))
+    return out
+
+
+def _kind_changes(kind: str, olds: Mapping[str, Found], news: Mapping[str, Found],
+                  renames: Mapping[str, Mapping[str, str]]) -> list[Change]:
+    renamed = renames.get(kind, {})
+    out: list[Change] = []
+    for oid, a in olds.items():
         nid = oid if oid in news else renamed.get(oid)
         if nid is None:
-            out.append(_text_change("item", "removed", oid, p.item.title, None, p.level.id))
+            out.append(_named(kind, "removed", oid, a))
             continue
-        q = news[nid]
         if nid != oid:
-            out.append(Change("item", "renamed", nid, oid, nid, q.level.id))
-        if not _same(q.item.title, p.item.title):
-            out.append(_text_change("item", "retitled", nid, p.item.title, q.item.title))
-        out += _field("item", nid, "description", p.item.description, q.item.description)
-        if q.level.id != p.level.id:
-            out.append(Change("item", "moved-level", nid, p.level.id, q.level.id))
-        if (q.group.id, q.area.id) != (p.group.id, p.area.id):
-            out.append(Change("item", "moved-group", nid, p.group.id, q.group.id))
-    for nid, q in news.items():
-        if nid not in olds and nid not in renamed.values():
-            out.append(_text_change("item", "added", nid, None, q.item.title, q.level.id))
-    return out
+            out.append(Change(kind, "renamed", nid, oid, nid, news[nid].scope))
+        out += _changed(kind, nid, a, news[nid], renames)
+    kept = set(renamed.values())
+    return out + [_named(kind, "added", nid, b) for nid, b in news.items() if nid not in olds and nid not in kept]
 
 
-def behaviour_changes(old: Framework, new: Framework) -> list[Change]:
-    """Behaviour statements (one per competency and level) added, removed or reworded."""
-    olds = {b.id: b for b in old.behaviours()}
-    news = {b.id: b for b in new.behaviours()}
-    out = [_text_change("behaviour", "removed", k, b.behaviour.text, None, b.level.id) for k, b in olds.items() if k not in news]
-    out += [_text_change("behaviour", "added", k, None, b.behaviour.text, b.level.id) for k, b in news.items() if k not in olds]
-    for k in olds.keys() & news.keys():
-        a, b = olds[k], news[k]
-        if not _same(a.behaviour.text, b.behaviour.text):
-            out.append(_text_change("behaviour", "changed", k, a.behaviour.text, b.behaviour.text, b.level.id))
-    return sorted(out, key=lambda c: (c.id, c.kind))
-
-
-def _keyed(entity: str, olds: dict[str, Any], news: dict[str, Any], title: Callable[[Any], Text | None]) -> tuple[list[Change], list[str]]:
-    out = [_text_change(entity, "removed", k, title(v), None) for k, v in olds.items() if k not in news]
-    out += [_text_change(entity, "added", k, None, title(v)) for k, v in news.items() if k not in olds]
-    return out, [k for k in olds if k in news]
-
-
-def structure_changes(old: Framework, new: Framework) -> list[Change]:
-    """Families, areas, groups, levels and KPI dimensions."""
-    out: list[Change] = []
-    olds_f = {f.id: f for f in old.families if not f.implicit}
-    news_f = {f.id: f for f in new.families if not f.implicit}
-    changes, both = _keyed("family", olds_f, news_f, lambda f: f.file.title)
-    out += changes
-    for k in both:
-        out += _field("family", k, "title", olds_f[k].file.title, news_f[k].file.title)
-    olds_a, news_a = {a.id: a for a in old.areas}, {a.id: a for a in new.areas}
-    olds_g = {g.id: g for a in old.areas for g in a.groups}
-    news_g = {g.id: g for a in new.areas for g in a.groups}
-    for entity, olds, news in (("area", olds_a, news_a), ("group", olds_g, news_g)):
-        changes, both = _keyed(entity, olds, news, lambda e: e.title)
-        out += changes
-        for k in both:
-            out += _field(entity, k, "title", olds[k].title, news[k].title)
-            out += _field(entity, k, "description", olds[k].description, news[k].description)
-    for k in olds_g.keys() & news_g.keys():
-        if olds_g[k].level != news_g[k].level:
-            out.append(Change("group", "moved-level", k, olds_g[k].level, news_g[k].level))
-    olds_l, news_l = {lv.id: lv for lv in old.levels}, {lv.id: lv for lv in new.levels}
-    changes, both = _keyed("level", olds_l, news_l, lambda lv: lv.title)
-    out += changes
-    for k in both:
-        a, b = olds_l[k], news_l[k]
-        for name in ("title", "years_label", "focus", "impact", "description"):
-            out += _field("level", k, name, getattr(a, name), getattr(b, name))
-        for name in ("focus", "goal"):
-            out += _field("level", k, f"progression.{name}", getattr(a.progression, name, None),
-                          getattr(b.progression, name, None))
-    olds_k, news_k = {d.id: d for d in old.kpis}, {d.id: d for d in new.kpis}
-    changes, both = _keyed("kpi", olds_k, news_k, lambda d: d.title)
-    out += changes
-    for k in both:
-        out += _field("kpi", k, "title", olds_k[k].title, news_k[k].title)
-        out += _list_changes("kpi-metric", olds_k[k].metrics, news_k[k].metrics, k)
-    return out
-
-
-def role_changes(old: Framework, new: Framework) -> list[Change]:
-    """Roles and, per role and level, the JD's title, focus, duties and core competencies."""
-    olds, news = {r.id: r for r in old.roles}, {r.id: r for r in new.roles}
-    out, both = _keyed("role", olds, news, lambda r: r.title)
-    for rid in both:
-        a, b = olds[rid], news[rid]
-        out += _field("role", rid, "title", a.title, b.title)
-        out += _field("role", rid, "overview", a.overview, b.overview)
-        for lid in [*a.levels, *(x for x in b.levels if x not in a.levels)]:
-            scope = f"{rid}/{lid}"
-            if lid not in b.levels:
-                out.append(_text_change("role-level", "removed", scope, a.levels[lid].title, None))
-                continue
-            if lid not in a.levels:
-                out.append(_text_change("role-level", "added", scope, None, b.levels[lid].title))
-                continue
-            x, y = a.levels[lid], b.levels[lid]
-            out += _field("role-level", scope, "title", x.title, y.title)
-            out += _field("role-level", scope, "focus", x.focus, y.focus)
-            out += _list_changes("duty", x.duties, y.duties, scope)
-            out += _list_changes("competency", x.competencies, y.competencies, scope)
-    return out
-
-
-def question_changes(old: Framework, new: Framework) -> list[Change]:
-    def flat(fw: Framework) -> dict[str, tuple[Text, tuple[Text, ...], tuple[str, ...], tuple[str, ...]]]:
-        out = {}
-        for _, q in fw.questions():
-            out[q.id] = (q.question, q.listen_for, tuple(q.items), tuple(q.levels))
-            for f in q.follow_ups:
-                out[f.id] = (f.question, f.listen_for, tuple(fw.probes(q, f)), tuple(q.levels))
-        return out
-
-    olds, news = flat(old), flat(new)
-    out, both = _keyed("question", olds, news, lambda v: v[0])
-    for k in both:
-        (qa, la, ia, va), (qb, lb, ib, vb) = olds[k], news[k]
-        out += _field("question", k, "question", qa, qb)
-        out += _list_changes("listen-for", la, lb, k)
-        if ia != ib:
-            out.append(Change("question", "changed", k, ", ".join(ia), ", ".join(ib), "items"))
-        if va != vb:
-            out.append(Change("question", "changed", k, ", ".join(va), ", ".join(vb), "levels"))
-    return out
+def _order(kind: str) -> tuple[int, str]:
+    return (ORDER.index(kind) if kind in ORDER else len(ORDER), kind)
 
 
 def compare(old: Framework, new: Framework) -> list[Change]:
-    """Every change from `old` to `new`."""
-    return [*item_changes(old, new), *behaviour_changes(old, new), *structure_changes(old, new),
-            *role_changes(old, new), *question_changes(old, new)]
+    """Every change from `old` to `new`, kind by kind (`ORDER`), each in file order."""
+    olds, news = entities(old), entities(new)
+    kinds = sorted(olds.keys() | news.keys(), key=_order)
+    renames = {k: _renames(olds.get(k, {}), news.get(k, {})) for k in kinds}
+    return [c for k in kinds for c in _kind_changes(k, olds.get(k, {}), news.get(k, {}), renames)]

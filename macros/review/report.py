@@ -10,32 +10,15 @@ from collections.abc import Callable, Mapping
 
 from ..core.escape import github_markdown
 from ..core.framework import Framework
-from .changes import Change, DiffResult
+from ..core.model import RoleFile
+from .changes import Change, DiffResult, field_of, kind_label, noun, owner
 
-ENTITY = {"item": "역량 항목", "behaviour": "행동 기준", "group": "역량 그룹", "area": "역량 영역", "family": "직군",
-          "level": "레벨", "kpi": "평가 항목", "kpi-metric": "평가 지표", "role": "직무", "role-level": "직무 레벨",
-          "duty": "주요 업무", "competency": "핵심 역량", "question": "면접 질문", "listen-for": "평가 포인트"}
-KIND = {"added": "추가", "removed": "삭제", "renamed": "id 변경", "retitled": "제목 변경",
-        "moved-level": "기대 레벨 이동", "moved-group": "그룹 이동", "changed": "변경", "translated": "번역"}
-FIELD = {"title": "제목", "focus": "역할 초점", "impact": "역할 가치", "years_label": "연차", "overview": "개요",
-         "description": "설명", "progression.focus": "성장 경로의 역할 초점", "progression.goal": "성장 경로의 전환 목표",
-         "question": "질문", "items": "연결된 항목", "levels": "레벨"}
-# The same labels in English, for the changelog of the English edition (`career diff` writes Korean).
-ENTITY_EN = {"item": "competency item", "behaviour": "behaviour", "group": "competency group", "area": "competency area",
-             "family": "job family", "level": "level", "kpi": "KPI", "kpi-metric": "KPI metric", "role": "role",
-             "role-level": "role level", "duty": "duty", "competency": "core competency", "question": "interview question",
-             "listen-for": "listen-for point"}
-KIND_EN = {"added": "added", "removed": "removed", "renamed": "renamed", "retitled": "retitled",
-           "moved-level": "moved to another level", "moved-group": "moved to another group", "changed": "changed",
-           "translated": "translated"}
-FIELD_EN = {"title": "title", "focus": "focus", "impact": "impact", "years_label": "years", "overview": "overview",
-            "description": "description", "progression.focus": "progression focus", "progression.goal": "progression goal",
-            "question": "question", "items": "linked items", "levels": "levels"}
-ORDER = ["item", "behaviour", "group", "area", "family", "level", "kpi", "kpi-metric", "role", "role-level", "duty",
-         "competency", "question", "listen-for"]
-SECTIONS = {"역량": ("item", "behaviour", "group", "area"), "직군과 레벨": ("family", "level"),
-            "평가 항목 (KPI)": ("kpi", "kpi-metric"), "직무": ("role", "role-level", "duty", "competency"),
-            "면접 질문": ("question", "listen-for")}
+#: The report's sections, each with the kinds of entity it lists (in this order; an entry of a list goes with
+#: its entity, a kind not listed goes last). Labels of entities and fields come from core/model.py.
+SECTIONS = {"역량": ("item", "behaviour", "group", "area", "scale", "step"), "직군과 레벨": ("family", "level", "track"),
+            "평가 항목 (KPI)": ("kpi",), "직무": ("role", "role-level"), "면접 질문": ("topic", "question"),
+            "로드맵과 용어집": ("roadmap", "phase", "term"), "프레임워크": ("framework",)}
+OTHER = "그 밖의 변경"
 
 Quote = Callable[[str | None], str]
 
@@ -57,52 +40,64 @@ def _level(fw: Framework | None, level_id: str | None) -> str:
 
 
 def counts(changes: list[Change]) -> dict[str, int]:
-    return dict(Counter(ENTITY[c.entity] for c in changes))
+    return dict(Counter(noun(c.entity) for c in changes))
+
+
+def _area(result: DiffResult, item_id: str) -> str | None:
+    """The area of an item, in the new framework or else the old."""
+    for fw in (result.new, result.old):
+        if fw is not None and fw.has_item(item_id):
+            return fw.item(item_id).area.id
+    return None
+
+
+def _item_row(c: Change, level_id: str, path: set[str], result: DiffResult) -> str | None:
+    """An item a role level newly expects, or no longer starts expecting."""
+    if c.kind == "added" and c.scope == level_id:
+        return f"- 새로 기대하는 항목: {quote(c.new)} ({code(c.id)})"
+    if c.kind == "removed" and c.scope == level_id and c.scope in path:
+        return f"- 더 이상 이 레벨에서 시작하지 않는 항목: {quote(c.old)} ({code(c.id)}, 삭제)"
+    if c.kind != "moved-level" or level_id not in (c.old, c.new) or result.new is None:
+        return None
+    title = quote(result.new.item(c.id).item.title.get("ko"))
+    if c.new == level_id:
+        return f"- 새로 기대하는 항목: {title} ({code(c.id)}, {_level(result.old, c.old)}에서 이동)"
+    return f"- 더 이상 이 레벨에서 시작하지 않는 항목: {title} ({code(c.id)}, {_level(result.new, c.new)}(으)로 이동)"
+
+
+def _jd_row(c: Change) -> str:
+    """A change of a role level's JD: its title or a field ("JD 제목 변경", "역할 초점 변경"), or an entry
+    of one of its lists ("주요 업무 추가")."""
+    if c.entity != "role-level":
+        label = noun(c.entity)
+    else:
+        label = field_of(c) or ("JD 제목" if c.kind == "retitled" else "JD")
+    if c.shown_kind == "translated":
+        return f"- {label} 번역: {_english(c)}"
+    if c.kind in ("changed", "retitled"):
+        return f"- {label} 변경: {quote(c.old)} → {quote(c.new)}"
+    return f"- {label} {kind_label(c.kind)}: {quote(c.new or c.old)}"
 
 
 def _impact(result: DiffResult) -> list[str]:
-    """Per role and level of the new framework: expected items, duties, competencies and focus that moved.
+    """Per role and level of the new framework: expected items, and the JD's fields and entries that changed.
     Items count only for roles whose areas and ladder path hold them."""
-    new, old = result.new, result.old
-    if new is None:
-        return []
+    new = result.new
+    return [line for role in new.roles for line in _role_impact(result, new, role)] if new else []
+
+
+def _role_impact(result: DiffResult, new: Framework, role: RoleFile) -> list[str]:
+    areas = {a.id for a in new.role_areas(role)}
+    path = {lv.id for lv in new.role_path(role)}
+    items = [c for c in result.changes if c.entity == "item" and _area(result, c.id) in areas]
     lines: list[str] = []
-    for role in new.roles:
-        areas = {a.id for a in new.role_areas(role)}
-        path = {lv.id for lv in new.role_path(role)}
-        for level, jd in new.role_levels(role):
-            scope = f"{role.id}/{level.id}"
-            rows: list[str] = []
-            for c in result.changes:
-                if c.entity != "item":
-                    continue
-                area = new.item(c.id).area.id if new.has_item(c.id) else (old.item(c.id).area.id if old and old.has_item(c.id) else None)
-                if area not in areas:
-                    continue
-                if c.kind == "added" and c.scope == level.id:
-                    rows.append(f"- 새로 기대하는 항목: {quote(c.new)} ({code(c.id)})")
-                elif c.kind == "removed" and c.scope == level.id and c.scope in path:
-                    rows.append(f"- 더 이상 이 레벨에서 시작하지 않는 항목: {quote(c.old)} ({code(c.id)}, 삭제)")
-                elif c.kind == "moved-level" and level.id in (c.old, c.new):
-                    title = new.item(c.id).item.title.get("ko")
-                    if c.new == level.id:
-                        rows.append(f"- 새로 기대하는 항목: {quote(title)} ({code(c.id)}, {_level(old, c.old)}에서 이동)")
-                    else:
-                        rows.append(f"- 더 이상 이 레벨에서 시작하지 않는 항목: {quote(title)} ({code(c.id)}, "
-                                    f"{_level(new, c.new)}(으)로 이동)")
-            for c in result.changes:
-                if c.id != scope or c.entity not in ("duty", "competency", "role-level"):
-                    continue
-                label = ENTITY[c.entity] if c.entity != "role-level" else FIELD.get(c.scope, "JD")
-                if c.shown_kind == "translated":
-                    rows.append(f"- {label} 번역: {_english(c)}")
-                elif c.kind == "changed":
-                    rows.append(f"- {label} 변경: {quote(c.old)} → {quote(c.new)}")
-                else:
-                    rows.append(f"- {label} {KIND[c.kind]}: {quote(c.new or c.old)}")
-            if rows:
-                head = " · ".join(github_markdown(x) for x in (role.title.get("ko"), level.title.get("ko")))
-                lines += ["", f"#### {head} ({github_markdown(jd.title.get('ko'))})", "", *rows]
+    for level, jd in new.role_levels(role):
+        rows = [row for c in items if (row := _item_row(c, level.id, path, result))]
+        scope = f"{role.id}/{level.id}"
+        rows += [_jd_row(c) for c in result.changes if c.id == scope and owner(c.entity) == "role-level"]
+        if rows:
+            head = " · ".join(github_markdown(x) for x in (role.title.get("ko"), level.title.get("ko")))
+            lines += ["", f"#### {head} ({github_markdown(jd.title.get('ko'))})", "", *rows]
     return lines
 
 
@@ -121,14 +116,24 @@ def describe(c: Change, old: Framework | None, new: Framework | None, q: Quote =
         return f"{name}: {level(old, c.old)} → {level(new, c.new)}"
     if c.kind == "moved-group":
         return f"{name}: 그룹 {ident(c.old or '')} → {ident(c.new or '')}"
+    label = field_of(c)
+    field = f" {label}" if label else ""
     if c.shown_kind == "translated":  # the Korean stayed: show the English
-        field = f" {FIELD.get(c.scope, c.scope)}" if c.scope and c.entity != "behaviour" else ""
         return f"{name}{field}: {_english(c, q)}"
-    if c.kind == "changed" and c.scope and c.entity != "behaviour":
-        return f"{name} {FIELD.get(c.scope, c.scope)}: {q(c.old)} → {q(c.new)}"
     if c.kind in ("changed", "retitled"):
-        return f"{name}: {q(c.old)} → {q(c.new)}"
+        return f"{name}{field}: {q(c.old)} → {q(c.new)}"
     return f"{name}: {q(c.new if c.kind == 'added' else c.old)}"
+
+
+def _sections(changes: list[Change]) -> dict[str, list[Change]]:
+    """The changes by section, each section's in the order of its kinds (an entry after its entity)."""
+    place = {kind: (title, i) for title, kinds in SECTIONS.items() for i, kind in enumerate(kinds)}
+    out: dict[str, list[Change]] = {title: [] for title in [*SECTIONS, OTHER]}
+    for c in changes:
+        out[place.get(owner(c.entity), (OTHER, 0))[0]].append(c)
+    for rows in out.values():
+        rows.sort(key=lambda c: (place.get(owner(c.entity), (OTHER, len(place)))[1], c.entity != owner(c.entity)))
+    return {title: rows for title, rows in out.items() if rows}
 
 
 def summary_line(changes: list[Change]) -> str:
@@ -150,12 +155,10 @@ def markdown(result: DiffResult) -> str:
     impact = _impact(result)
     if impact:
         out += ["### 직무·레벨별 영향", *impact, ""]
-    for title, entities in SECTIONS.items():
-        rows = sorted((c for c in result.changes if c.entity in entities), key=lambda c: ORDER.index(c.entity))
-        if rows:
-            out += [f"### {title}", ""]
-            out += [f"- {ENTITY[c.entity]} {KIND[c.shown_kind]}: {describe(c, result.old, result.new)}" for c in rows]
-            out.append("")
+    for title, rows in _sections(result.changes).items():
+        out += [f"### {title}", ""]
+        out += [f"- {noun(c.entity)} {kind_label(c.shown_kind)}: {describe(c, result.old, result.new)}" for c in rows]
+        out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 

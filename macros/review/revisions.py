@@ -290,7 +290,7 @@ class CommitChanges:
     problems: tuple[str, ...] = ()
 
 
-CACHE_FORMAT = 4  # bump when Change or the comparison changes, so old cached summaries are not reused
+CACHE_FORMAT = 5  # bump when Change or the comparison changes, so old cached summaries are not reused
 
 
 def history(framework_dir: Path, limit: int = 30, cache_dir: Path | None = None) -> list[CommitChanges] | None:

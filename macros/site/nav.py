@@ -1,13 +1,16 @@
-"""The sidebar: sections and index pages only (entity pages are reached through them); maintenance
-pages (changelog, benchmarks) in a section of their own at the end."""
+"""The sidebar, from the page-kind table: each section (SECTIONS, in order) lists the pages of the kinds placed in
+it; a section's page without ids is its index. Entity pages not placed in a section are reached through them.
+The user's nav from mkdocs.yml follows the generated sections; a user section titled like the maintenance
+label receives the maintenance pages (the changelog)."""
 from __future__ import annotations
 
 from typing import Any
 
-from ..views.common import Facts
-from . import urls
 from ..core.text import LANGUAGES
+from . import urls
 from .labels import Labels, load_labels
+from .pagekinds import SECTIONS
+from .pages import SitePage
 
 NavItem = Any  # str or {title: str | list}
 
@@ -17,42 +20,39 @@ def maintenance_titles() -> set[str]:
     return {load_labels(lang).maintenance for lang in LANGUAGES}
 
 
-def generated(f: Facts, L: Labels, user_nav: list[NavItem] | None) -> list[NavItem]:
-    """The user's nav from mkdocs.yml with the generated sections after its first entry (home). A user
-    section titled like the maintenance label receives the changelog."""
-    fw = f.fw
-    explicit = [fam for fam in fw.families if not fam.implicit]
-    roles: list[NavItem] = [urls.ROLES, *({r.title.get(L.lang): urls.role(r.id)} for r in fw.roles)]
-    sections: list[NavItem] = [{L.roles: roles}]
-    if explicit:
-        sections.append({L.families: [urls.FAMILIES, *({fam.file.title.get(L.lang): urls.family(fam.id)} for fam in explicit)]})
-    levels: list[NavItem] = [urls.LEVELS]
-    if any(len(ladder.all_levels()) > 1 for ladder in fw.ladders):
-        levels.append({L.progression: urls.PROGRESSION})
-    sections.append({L.levels: levels})
-    comp: list[NavItem] = [urls.COMPETENCIES]
-    if fw.roadmap is not None:
-        comp.append({L.roadmap: urls.ROADMAP})
-    if fw.scales:
-        comp.append({L.proficiency: urls.PROFICIENCY})
-    if fw.kpis:
-        comp.append({L.kpis: urls.KPIS})
-    if fw.glossary:
-        comp.append({L.glossary: urls.GLOSSARY})
-    sections += [{L.competencies: comp}, {L.checklist: urls.CHECKLIST}]
-    if f.internal and fw.interviews:
-        sections.append({L.interview: urls.INTERVIEW})
+def _section(pages: list[SitePage], L: Labels) -> list[NavItem]:
+    out: list[NavItem] = []
+    for page in pages:
+        kind = page.kind
+        if not kind.id_kinds and not out:
+            out.append(page.src)  # the section's index page: Material's navigation.indexes
+        else:
+            out.append({L[kind.nav_label] if kind.nav_label else page.title: page.src})
+    return out
+
+
+def generated(pages: list[SitePage], L: Labels, user_nav: list[NavItem] | None) -> list[NavItem]:
+    """The user's nav with the generated sections after its first entry (home)."""
+    placed: dict[str, list[SitePage]] = {s: [] for s in SECTIONS}
+    for page in pages:
+        if page.kind.nav is not None:
+            placed[page.kind.nav].append(page)
+    sections: list[NavItem] = []
+    for name in SECTIONS[:-1]:
+        entries = _section(placed[name], L)
+        if len(entries) == 1 and isinstance(entries[0], str):
+            sections.append({L[name]: entries[0]})  # a section of one page is a link
+        elif entries:
+            sections.append({L[name]: entries})
+    maintenance = [p.src for p in placed["maintenance"]]
     user = list(user_nav or [urls.HOME])
-    rest = user[1:]
-    maintenance = [urls.CHANGELOG] if f.internal else []
     merged: list[NavItem] = []
     titles = maintenance_titles()
-    for entry in rest:
+    for entry in user[1:]:
         found = next((t for t in titles if isinstance(entry, dict) and t in entry), None)
         if found is not None:
-            pages = entry[found]
-            pages = pages if isinstance(pages, list) else [pages]
-            merged.append({L.maintenance: [*maintenance, *pages]})
+            own = entry[found] if isinstance(entry[found], list) else [entry[found]]
+            merged.append({L.maintenance: [*maintenance, *own]})
             maintenance = []
         else:
             merged.append(entry)

@@ -16,9 +16,9 @@ Hangul ("쿠버네티스"); and building the index took seconds on a large frame
 bigrams ignore the spaces between Hangul words, Latin words match as prefixes), looks the terms up and
 ranks entries by how much of each query word they hold, in title or text, times the page kind's boost.
 
-Generated pages are split into sections here, at their headings, from the HTML we rendered (no HTML
-parser); regions marked `<!--noindex-->` (checklist forms, provenance) stay out. Hand-written pages come
-from the entries Material's search plugin wrote.
+Generated pages are split into sections here at the h1-h3 headings their templates recorded while rendering
+(site/render.py; nothing is parsed back out of the HTML); regions marked `<!--noindex-->` (checklist forms,
+provenance) stay out. Hand-written pages come from the entries Material's search plugin wrote.
 """
 from __future__ import annotations
 
@@ -31,13 +31,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.model import GlossaryTerm
-from .pages import SEARCH_BOOST, SEARCH_TITLE_ONLY, SitePage
+from .pages import SitePage
+from .render import Anchor
 from .urls import url
 
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+(?:\s+[\uac00-\ud7a3]+)*")
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _LATIN_WORD = re.compile(r"[0-9a-z]+")
-_SECTION = re.compile(r'<h([1-3]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"[^>]*>[^<]*</a></h\1>', re.S)
 _NOINDEX = re.compile(r"<!--noindex-->.*?<!--/noindex-->", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -162,32 +162,45 @@ def plain(fragment: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
 
 
-def sections(body: str) -> list[Section]:
-    """A page body cut at its h1-h3 headings: each heading's text and the text up to the next one."""
-    body = _NOINDEX.sub(" ", body)
-    marks = list(_SECTION.finditer(body))
+def sections(body: str, headings: Iterable[Anchor], drop: re.Pattern[str] | None = None) -> list[Section]:
+    """A page body cut at its h1-h3 headings (as recorded when it was rendered): each heading's text and the
+    text up to the next one, without the regions `drop` matches (text in another language)."""
+
+    def text(fragment: str) -> str:
+        return plain(drop.sub(" ", fragment) if drop else fragment)
+
+    marks: list[tuple[int, int, Anchor]] = []
+    at = 0
+    for h in headings:
+        if h.level > 3:
+            continue
+        start = body.find(h.html, at)
+        if start < 0:  # written inside a region the template repeated or dropped: not a section
+            continue
+        marks.append((start, start + len(h.html), h))
+        at = start + len(h.html)
     out = []
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(body)
-        out.append(Section(m.group(2), plain(m.group(3)), plain(body[m.end():end])))
+    for i, (_, end, h) in enumerate(marks):
+        until = marks[i + 1][0] if i + 1 < len(marks) else len(body)
+        out.append(Section(h.id, text(h.inner), text(_NOINDEX.sub(" ", body[end:until]))))
     return out
 
 
 _FALLBACK = r'<(span|p|li|td)\b[^>]*\blang="(?!{lang}")[a-z]+"[^>]*>.*?</\1>'
 
 
-def page_entries(page: SitePage, glossary: Glossary, lang: str = "ko") -> list[Entry]:
-    """The entries of one generated page: the page, then one per section. Working pages (checklists,
-    kits, matrices, the changelog) repeat what definition pages say: one entry, found by its title."""
-    location = url(page.src).lstrip("/")
-    boost = SEARCH_BOOST.get(page.route.kind)
-    if page.route.kind in SEARCH_TITLE_ONLY:
+def page_entries(page: SitePage, glossary: Glossary, lang: str = "ko", directory: bool = True) -> list[Entry]:
+    """The entries of one generated page: the page, then one per section, ranked by its kind's boost. Working pages
+    (checklists, kits, matrices, the changelog: `title_only` kinds) repeat what definition pages say: one entry,
+    found by its title."""
+    location = url(page.src, directory).lstrip("/")
+    boost = page.kind.boost
+    if page.kind.title_only:
         return [Entry.of(location, page.title, "", boost, glossary)]
-    body = page.body.html
-    if lang != "ko":  # an edition's index holds its own language: untranslated text (marked lang="ko") stays out
-        body = re.sub(_FALLBACK.replace("{lang}", lang), " ", body, flags=re.S)
+    # an edition's index holds its own language: untranslated text (marked lang="ko") stays out
+    drop = re.compile(_FALLBACK.replace("{lang}", lang), re.S) if lang != "ko" else None
     out = []
-    for i, s in enumerate(sections(body)):
+    for i, s in enumerate(sections(page.body.html, page.body.headings, drop)):
         if i == 0:
             out.append(Entry.of(location, page.title, s.text, boost, glossary))
         else:

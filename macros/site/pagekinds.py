@@ -1,0 +1,445 @@
+"""Every kind of generated page, each written once: one `PageKind` entry says where its pages live (the URL
+pattern), which template draws them, which pages exist (from the framework and the build's audience), how search
+ranks them and where the navigation lists them. Routes, URLs, redirects after a rename, the reserved words ids may
+not take, the navigation, the search boosts and the page list all read this table; nothing else names a page kind.
+
+Adding a page kind: a member of `Kind`, an entry in `KINDS` (with its `pages` function below) and its template in
+`templates/` (and any new labels in `labels/ko.yml` and `labels/en.yml`). The table is checked when this module is
+imported: a kind without an entry, an entry without a template, an unknown placeholder, two kinds on one URL
+pattern or an unknown navigation section is an error naming the kind.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property, partial
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+from ..core.diagnostics import Diagnostic
+from ..core.files import display_path
+from ..core.framework import Framework, Ref
+from ..core.text import Language
+from ..review.changelog import changelog_view
+from ..review.revisions import CommitChanges
+from ..views import competencies as cv
+from ..views import interview as iv
+from ..views import ladders as lv
+from ..views import roles as rv
+from ..views.common import Facts
+from .labels import Labels
+from .render import TEMPLATES
+
+IdKind = Literal["role", "level", "area", "family"]
+#: Placeholders of URL patterns and the kind of id each stands for.
+PLACEHOLDERS: dict[str, IdKind] = {"role": "role", "level": "level", "lower": "level", "upper": "level", "area": "area",
+                                   "family": "family"}
+#: Sections of the navigation, in order, each titled by the label of the same name.
+SECTIONS = ("roles", "families", "levels", "competencies", "checklist", "interview", "maintenance")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+class Kind(StrEnum):
+    ROLES = "roles"
+    ROLE = "role"
+    JD = "jd"
+    CHECKLIST = "checklist"
+    KIT = "kit"
+    DIFF = "diff"
+    MATRIX = "matrix"
+    MATRIX_AREA = "matrix-area"
+    FAMILIES = "families"
+    FAMILY = "family"
+    LEVELS = "levels"
+    LEVEL = "level"
+    PROGRESSION = "progression"
+    COMPETENCIES = "competencies"
+    AREA = "area"
+    PROFICIENCY = "proficiency"
+    KPIS = "kpis"
+    GLOSSARY = "glossary"
+    ROADMAP = "roadmap"
+    ROADMAP_CHECKLIST = "roadmap-checklist"
+    FAMILY_CHECKLIST = "family-checklist"
+    INTERVIEW = "interview"
+    BANK = "bank"
+    CHANGELOG = "changelog"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the `pages` functions read: the framework's facts, the edition's labels, and for the changelog the
+    framework's history and version (None without git)."""
+
+    facts: Facts
+    labels: Labels
+    history: list[CommitChanges] | None = None
+    version: str | None = None
+
+    @property
+    def fw(self) -> Framework:
+        return self.facts.fw
+
+    @property
+    def lang(self) -> Language:
+        return self.labels.lang
+
+    def title(self, text: Any) -> str:
+        """A text of the data in the edition's language."""
+        return str(text.get(self.lang))
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One page of a kind: the ids it is about, its title (plain text) and how to build its view."""
+
+    ids: tuple[str, ...]
+    title: str
+    view: Callable[[], Any]
+
+
+Pages = Callable[[Context], Iterable[Spec]]
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """A kind of generated page (see the module docstring). `path` is the source path of its pages with one
+    `{placeholder}` per id; `nav` the navigation section listing them (`nav_label`: their entry's label there,
+    else the page's title); `boost` ranks them in search, `title_only` finds them by title alone (working pages
+    that repeat definitions); `internal` pages exist only in the internal build; `toc_depth` is the deepest
+    heading level of their table of contents."""
+
+    kind: Kind
+    path: str
+    template: str
+    pages: Pages
+    boost: float | None = None
+    title_only: bool = False
+    internal: bool = False
+    nav: str | None = None
+    nav_label: str | None = None
+    toc_depth: int = 2
+
+    @cached_property
+    def placeholders(self) -> tuple[str, ...]:
+        return tuple(_PLACEHOLDER.findall(self.path))
+
+    @cached_property
+    def id_kinds(self) -> tuple[IdKind, ...]:
+        return tuple(PLACEHOLDERS[p] for p in self.placeholders)
+
+    def src(self, *ids: str) -> str:
+        """The source path of the page about `ids` (one per placeholder, in order)."""
+        if len(ids) != len(self.placeholders):
+            raise ValueError(f"page kind {self.kind} takes {len(self.placeholders)} ids ({', '.join(self.placeholders)}), "
+                             f"got {len(ids)}")
+        return self.path.format(**dict(zip(self.placeholders, ids, strict=True)))
+
+
+class Route(NamedTuple):
+    """A page: its kind and the ids of what it is about."""
+
+    kind: Kind
+    ids: tuple[str, ...] = ()
+
+    @property
+    def src(self) -> str:
+        """The docs-relative source path of the page."""
+        return KINDS[self.kind].src(*self.ids)
+
+
+def src(kind: Kind, *ids: str) -> str:
+    """The source path of a page: `src(Kind.JD, "python-backend", "senior")`."""
+    return KINDS[kind].src(*ids)
+
+
+class _Paths:
+    """Templates' way to a page's source path: `to.jd(role_id, level_id)`, `to.roles()` (kind names with `_`)."""
+
+    def __getattr__(self, name: str) -> Callable[..., str]:
+        try:
+            return KINDS[Kind(name.replace("_", "-"))].src
+        except ValueError:
+            raise AttributeError(f"no page kind '{name}'") from None
+
+
+to = _Paths()
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+# which pages exist --------------------------------------------------------------------------------------------
+def _one(title: Callable[[Context], str], view: Callable[[Context], Any], exists: Callable[[Context], bool] = lambda c: True) -> Pages:
+    """A kind with a single page (no ids)."""
+    return lambda c: [Spec((), title(c), lambda: view(c))] if exists(c) else []
+
+
+def _roles(c: Context) -> Iterator[Spec]:
+    for role in c.fw.roles:
+        yield Spec((role.id,), c.title(role.title), partial(rv.role, c.facts, role))
+
+
+def _jds(c: Context) -> Iterator[Spec]:
+    for role in c.fw.roles:
+        for level, jd in c.fw.role_levels(role):
+            yield Spec((role.id, level.id), c.title(jd.title), partial(rv.jd, c.facts, role, level))
+
+
+def _checklists(c: Context) -> Iterator[Spec]:
+    for role in c.fw.roles:
+        for level, jd in c.fw.role_levels(role):
+            yield Spec((role.id, level.id), c.labels.checklist_title.format(title=c.title(jd.title)),
+                       partial(rv.checklist, c.facts, role, level))
+
+
+def _kits(c: Context) -> Iterator[Spec]:
+    for role in c.fw.roles:
+        for level, jd in c.fw.role_levels(role):
+            kit = iv.kit(c.fw, c.facts.interviews, role, level)
+            if kit.count:
+                yield Spec((role.id, level.id), c.labels.kit_title.format(title=c.title(jd.title)), partial(_same, kit))
+
+
+def _diffs(c: Context) -> Iterator[Spec]:
+    for role in c.fw.roles:
+        for lower, upper in c.facts.expectations.adjacent_levels(role):
+            title = c.labels.diff_title.format(lower=c.title(lower.title), upper=c.title(upper.title), role=c.title(role.title))
+            yield Spec((role.id, lower.id, upper.id), title,
+                       partial(rv.diff, c.facts, role, lower, upper))
+
+
+def _matrices(c: Context) -> Iterator[Spec]:
+    for role in c.fw.roles:
+        yield Spec((role.id,), c.labels.matrix_title.format(role=c.title(role.title)), partial(rv.matrix, c.facts, role))
+
+
+def _matrix_areas(c: Context) -> Iterator[Spec]:
+    for role in c.fw.roles:
+        for area in c.fw.role_areas(role):
+            yield Spec((role.id, area.id), c.labels.matrix_area_title.format(area=c.title(area.title), role=c.title(role.title)),
+                       partial(rv.matrix_area, c.facts, role, area))
+
+
+def _explicit_families(c: Context) -> list[Any]:
+    return [fam for fam in c.fw.families if not fam.implicit]
+
+
+def _families(c: Context) -> Iterator[Spec]:
+    for fam in _explicit_families(c):
+        yield Spec((fam.id,), c.title(fam.file.title), partial(lv.family, c.facts, fam))
+
+
+def _levels(c: Context) -> Iterator[Spec]:
+    for level in c.fw.levels:
+        label = c.title(level.years_label) if level.years_label else None
+        yield Spec((level.id,), c.title(level.title) + (f" ({label})" if label else ""), partial(lv.level, c.facts, level))
+
+
+def _progression(c: Context) -> list[Spec]:
+    view = lv.progression(c.facts)
+    return [Spec((), c.labels.progression, lambda: view)] if view.ladders else []
+
+
+def _areas(c: Context) -> Iterator[Spec]:
+    for area in c.fw.areas:
+        yield Spec((area.id,), f"{area.number}. {c.title(area.title)}", partial(cv.area, c.facts, area))
+
+
+def _roadmap(c: Context) -> list[Spec]:
+    rm = c.fw.roadmap
+    return [Spec((), c.title(rm.title), lambda: cv.roadmap(c.facts, rm))] if rm is not None else []
+
+
+def _roadmap_checklist(c: Context) -> list[Spec]:
+    fam = lv.primary_family(c.facts)
+    return [Spec((), c.labels.checklist, lambda: cv.family_checklist(c.facts, fam))]
+
+
+def _family_checklists(c: Context) -> Iterator[Spec]:
+    primary = lv.primary_family(c.facts)
+    for fam in _explicit_families(c):
+        if fam is not primary:
+            yield Spec((fam.id,), c.labels.checklist_title.format(title=c.title(fam.file.title)),
+                       partial(cv.family_checklist, c.facts, fam))
+
+
+def _banks(c: Context) -> Iterator[Spec]:
+    for area in c.fw.areas:
+        bank = iv.bank(c.facts.interviews, area)
+        if bank.questions:
+            yield Spec((area.id,), c.labels.bank_title.format(area=c.title(area.title)), partial(_same, bank))
+
+
+ENTRIES = [
+    PageKind(Kind.ROLES, "roles/index.md", "roles_index.html.j2", _one(lambda c: c.labels.roles, lambda c: rv.roles_index(c.facts)),
+             nav="roles"),
+    PageKind(Kind.ROLE, "roles/{role}/index.md", "role.html.j2", _roles, boost=2.5, nav="roles"),
+    PageKind(Kind.JD, "roles/{role}/{level}.md", "jd.html.j2", _jds, boost=3),
+    PageKind(Kind.CHECKLIST, "roles/{role}/{level}/checklist.md", "checklist.html.j2", _checklists, boost=0.2, title_only=True),
+    PageKind(Kind.KIT, "roles/{role}/{level}/interview.md", "kit.html.j2", _kits, boost=0.2, title_only=True, internal=True),
+    PageKind(Kind.DIFF, "roles/{role}/{lower}-to-{upper}.md", "diff.html.j2", _diffs, boost=1.2),
+    PageKind(Kind.MATRIX, "roles/{role}/matrix/index.md", "matrix.html.j2", _matrices, boost=0.3, title_only=True),
+    PageKind(Kind.MATRIX_AREA, "roles/{role}/matrix/{area}.md", "matrix_area.html.j2", _matrix_areas, boost=0.3,
+             title_only=True),
+    PageKind(Kind.FAMILIES, "families/index.md", "families_index.html.j2",
+             _one(lambda c: c.labels.families, lambda c: lv.families(c.facts), lambda c: bool(_explicit_families(c))),
+             nav="families"),
+    PageKind(Kind.FAMILY, "families/{family}/index.md", "family.html.j2", _families, boost=2, nav="families"),
+    PageKind(Kind.LEVELS, "levels/index.md", "levels_index.html.j2", _one(lambda c: c.labels.levels, lambda c: lv.levels(c.facts)),
+             nav="levels"),
+    PageKind(Kind.LEVEL, "levels/{level}.md", "level.html.j2", _levels, boost=3),
+    PageKind(Kind.PROGRESSION, "progression.md", "progression.html.j2", _progression, boost=1.5, nav="levels"),
+    PageKind(Kind.COMPETENCIES, "competencies/index.md", "competencies_index.html.j2",
+             _one(lambda c: c.labels.competencies, lambda c: cv.competencies(c.facts)), nav="competencies"),
+    PageKind(Kind.AREA, "competencies/{area}.md", "area.html.j2", _areas, boost=4, toc_depth=3),
+    PageKind(Kind.ROADMAP, "roadmap.md", "roadmap.html.j2", _roadmap, nav="competencies", nav_label="roadmap"),
+    PageKind(Kind.PROFICIENCY, "proficiency.md", "proficiency.html.j2",
+             _one(lambda c: c.labels.proficiency, lambda c: cv.proficiency(c.facts), lambda c: bool(c.fw.scales)), boost=2,
+             nav="competencies"),
+    PageKind(Kind.KPIS, "kpis.md", "kpis.html.j2", _one(lambda c: c.labels.kpis, lambda c: cv.kpis(c.facts), lambda c: bool(c.fw.kpis)),
+             boost=2, nav="competencies"),
+    PageKind(Kind.GLOSSARY, "glossary.md", "glossary.html.j2",
+             _one(lambda c: c.labels.glossary, lambda c: cv.glossary(c.facts), lambda c: bool(c.fw.glossary)), boost=2,
+             nav="competencies"),
+    PageKind(Kind.ROADMAP_CHECKLIST, "checklist.md", "family_checklist.html.j2", _roadmap_checklist, boost=0.2, title_only=True,
+             nav="checklist"),
+    PageKind(Kind.FAMILY_CHECKLIST, "families/{family}/checklist.md", "family_checklist.html.j2", _family_checklists, boost=0.2,
+             title_only=True),
+    PageKind(Kind.INTERVIEW, "interview/index.md", "interview_index.html.j2",
+             _one(lambda c: c.labels.interview, lambda c: iv.interview_index(c.fw, c.facts.interviews), lambda c: bool(c.fw.interviews)),
+             internal=True, nav="interview"),
+    PageKind(Kind.BANK, "interview/{area}.md", "interview_bank.html.j2", _banks, boost=0.3, internal=True),
+    PageKind(Kind.CHANGELOG, "changelog.md", "changelog.html.j2",
+             _one(lambda c: c.labels.changelog, lambda c: changelog_view(c.fw, c.history, c.version, c.lang)), boost=0.1,
+             title_only=True, internal=True, nav="maintenance"),
+]
+
+
+def _segments(path: str) -> list[str]:
+    return path.removesuffix(".md").split("/")
+
+
+def _shape(segments: list[str]) -> list[str]:
+    """Segments with each placeholder written as the kind of id it stands for (`{lower}` is `{level}`)."""
+    return [_PLACEHOLDER.sub(lambda m: "{" + PLACEHOLDERS[m.group(1)] + "}", s) for s in segments]
+
+
+def _registry(entries: list[PageKind]) -> dict[Kind, PageKind]:
+    """The table, checked: every kind registered once, with a template, known placeholders and sections, and
+    URL patterns of its own."""
+    problems: list[str] = []
+    table: dict[Kind, PageKind] = {}
+    for e in entries:
+        if e.kind in table:
+            problems.append(f"page kind {e.kind} is registered twice")
+        table[e.kind] = e
+        unknown = [p for p in e.placeholders if p not in PLACEHOLDERS]
+        if unknown:
+            problems.append(f"page kind {e.kind}: unknown placeholder {{{unknown[0]}}} in {e.path!r} (known: {', '.join(PLACEHOLDERS)})")
+        if not e.path.endswith(".md"):
+            problems.append(f"page kind {e.kind}: its path {e.path!r} must end in .md")
+        if not (TEMPLATES / e.template).is_file():
+            problems.append(f"page kind {e.kind}: no template {e.template} in {TEMPLATES}")
+        if e.nav is not None and e.nav not in SECTIONS:
+            problems.append(f"page kind {e.kind}: unknown navigation section {e.nav!r} (sections: {', '.join(SECTIONS)})")
+    problems += [f"page kind {k} has no entry in KINDS" for k in Kind if k not in table]
+    shapes: dict[str, Kind] = {}
+    for e in entries:
+        shape = "/".join(_shape(_segments(e.path))) if not any(p not in PLACEHOLDERS for p in e.placeholders) else e.path
+        if shape in shapes:
+            problems.append(f"page kinds {shapes[shape]} and {e.kind} share the URL pattern {e.path!r}")
+        shapes.setdefault(shape, e.kind)
+    if problems:
+        raise RuntimeError("the page-kind table (macros/site/pagekinds.py) is inconsistent:\n" + "\n".join(problems))
+    return table
+
+
+KINDS: dict[Kind, PageKind] = _registry(ENTRIES)
+
+
+# what ids may not be ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Reserved:
+    """Words an id of one kind may not be (they name other pages at the same place) and strings it may not hold
+    (they join two ids in one path segment, like `-to-`)."""
+
+    words: dict[IdKind, frozenset[str]] = field(default_factory=dict)
+    joins: dict[IdKind, frozenset[str]] = field(default_factory=dict)
+
+
+def reserved() -> Reserved:
+    """Derived from the URL patterns: where a segment is one id in one pattern and a fixed word in another with the
+    same segments before it, an id there must not be that word (a level `matrix` would be the page
+    `roles/<role>/matrix/`); `index` is never an id."""
+    words: dict[IdKind, set[str]] = {k: {"index"} for k in set(PLACEHOLDERS.values())}
+    joins: dict[IdKind, set[str]] = {}
+    shapes = [_segments(e.path) for e in ENTRIES]
+    for a, b in itertools.permutations(shapes, 2):
+        for i, seg in enumerate(a):
+            m = re.fullmatch(r"\{(\w+)\}", seg)
+            if m and i < len(b) and _shape(a[:i]) == _shape(b[:i]) and not _PLACEHOLDER.search(b[i]):
+                words[PLACEHOLDERS[m.group(1)]].add(b[i])
+    for shape in shapes:
+        for seg in shape:
+            found = _PLACEHOLDER.findall(seg)
+            if len(found) > 1:
+                for glue in _PLACEHOLDER.split(seg)[::2]:
+                    if glue:
+                        for kind in found:
+                            joins.setdefault(PLACEHOLDERS[kind], set()).add(glue)
+    return Reserved({k: frozenset(v) for k, v in words.items()}, {k: frozenset(v) for k, v in joins.items()})
+
+
+def id_clashes(fw: Framework, framework_dir: Path) -> list[Diagnostic]:
+    """Ids that would give a page the URL of another kind's page, each where the id is written."""
+    rules = reserved()
+    ids: dict[IdKind, Iterable[str]] = {"role": [r.id for r in fw.roles], "level": [x.id for x in fw.levels],
+                                         "area": [a.id for a in fw.areas], "family": [f.id for f in fw.families if not f.implicit]}
+    out = []
+    for kind, values in ids.items():
+        for ident in values:
+            bad = ident in rules.words.get(kind, ()) or any(j in ident for j in rules.joins.get(kind, ()))
+            if not bad:
+                continue
+            where = fw.sources.get(Ref(kind, ident))
+            why = "is reserved for other pages" if ident in rules.words.get(kind, ()) else "holds a part reserved for other pages' addresses"
+            out.append(Diagnostic(display_path(framework_dir / where.path) if where else display_path(framework_dir),
+                                  where.line if where else 0, 1,
+                                  f"{kind} id '{ident}' {why}; choose another"))
+    return out
+
+
+# renamed ids: the old addresses -------------------------------------------------------------------------------
+def _aliases(fw: Framework) -> dict[IdKind, dict[str, tuple[str, ...]]]:
+    return {
+        "role": {r.id: r.aliases for r in fw.roles},
+        "level": {x.id: x.aliases for x in fw.levels},
+        "area": {a.id: a.aliases for a in fw.areas},
+        "family": {f.id: f.file.aliases for f in fw.families},
+    }
+
+
+def old_sources(fw: Framework, route: Route, aliases: dict[IdKind, dict[str, tuple[str, ...]]] | None = None) -> list[str]:
+    """Every source path the route had under an alias of one of its ids (never the live one)."""
+    kind = KINDS[route.kind]
+    if not kind.id_kinds:
+        return []
+    table = aliases if aliases is not None else _aliases(fw)
+    choices = [(ident, *table[k].get(ident, ())) for k, ident in zip(kind.id_kinds, route.ids, strict=True)]
+    live = route.src
+    return [old for combo in itertools.product(*choices) if (old := kind.src(*combo)) != live]
+
+
+def redirects(fw: Framework, routes: list[Route]) -> dict[str, str]:
+    """Old source path (under an alias id) -> the live page's source path."""
+    table = _aliases(fw)
+    out: dict[str, str] = {}
+    for route in routes:
+        for old in old_sources(fw, route, table):
+            out.setdefault(old, route.src)
+    return out
