@@ -18,7 +18,7 @@ from .core.diagnostics import BuildError, Diagnostic, FrameworkError
 from .core.framework import Framework, Ref
 from .core.loading import check
 from .core.text import Language
-from .exports import documents
+from .exports import documents, records
 from .exports.structured_data import occupation
 from .review import revisions
 from .review.contract import check_contract, published_name
@@ -194,4 +194,6 @@ def api_files(fw: Framework, base_url: str | None, facts: Facts, edition: Editio
         for level, _ in fw.role_levels(role):
             out.append((urls.api_jd(role.id, level.id),
                         documents.jd_json(fw, role, level, base_url, edition, ex=facts.expectations, compact=True)))
+    if edition.internal:  # what the record pages read (records are for the team)
+        out += records.api_files(fw, facts.expectations, edition)
     return out

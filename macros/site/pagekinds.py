@@ -38,7 +38,7 @@ IdKind = Literal["role", "level", "area", "family"]
 PLACEHOLDERS: dict[str, IdKind] = {"role": "role", "level": "level", "lower": "level", "upper": "level", "area": "area",
                                    "family": "family"}
 #: Sections of the navigation, in order, each titled by the label of the same name.
-SECTIONS = ("roles", "families", "levels", "competencies", "checklist", "interview", "maintenance")
+SECTIONS = ("roles", "families", "levels", "competencies", "checklist", "records", "interview", "maintenance")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -66,6 +66,11 @@ class Kind(StrEnum):
     FAMILY_CHECKLIST = "family-checklist"
     INTERVIEW = "interview"
     BANK = "bank"
+    RECORDS = "records"
+    RECORD = "record"
+    PACKET = "packet"
+    TEAM = "team"
+    PRIVACY = "privacy"
     CHANGELOG = "changelog"
 
 
@@ -110,7 +115,8 @@ class PageKind:
     `{placeholder}` per id; `nav` the navigation section listing them (`nav_label`: their entry's label there,
     else the page's title); `boost` ranks them in search, `title_only` finds them by title alone (working pages
     that repeat definitions); `internal` pages exist only in the internal build; `toc_depth` is the deepest
-    heading level of their table of contents."""
+    heading level of their table of contents; `private` pages show what a reader keeps in their own browser: they
+    allow no request to another origin (a Content-Security-Policy) and are not indexed by search engines."""
 
     kind: Kind
     path: str
@@ -122,6 +128,7 @@ class PageKind:
     nav: str | None = None
     nav_label: str | None = None
     toc_depth: int = 2
+    private: bool = False
 
     @cached_property
     def placeholders(self) -> tuple[str, ...]:
@@ -167,6 +174,14 @@ class _Paths:
 
 
 to = _Paths()
+
+
+@dataclass(frozen=True)
+class RecordsView:
+    """What a record page's template needs from the build: which framework (and version) records are made against."""
+
+    framework_id: str
+    framework_version: str
 
 
 def _same(value: Any) -> Any:
@@ -275,6 +290,12 @@ def _banks(c: Context) -> Iterator[Spec]:
             yield Spec((area.id,), c.labels.bank_title.format(area=c.title(area.title)), partial(_same, bank))
 
 
+def _records_page(label: str) -> Pages:
+    """A page of personal records: one page, its content drawn in the reader's browser from what they keep there
+    (assets/records.js) and from the framework's data under /api/records/."""
+    return _one(lambda c: c.labels[label], lambda c: RecordsView(c.fw.meta.id, c.fw.meta.version))
+
+
 ENTRIES = [
     PageKind(Kind.ROLES, "roles/index.md", "roles_index.html.j2", _one(lambda c: c.labels.roles, lambda c: rv.roles_index(c.facts)),
              nav="roles"),
@@ -314,6 +335,16 @@ ENTRIES = [
              _one(lambda c: c.labels.interview, lambda c: iv.interview_index(c.fw, c.facts.interviews), lambda c: bool(c.fw.interviews)),
              internal=True, nav="interview"),
     PageKind(Kind.BANK, "interview/{area}.md", "interview_bank.html.j2", _banks, boost=0.3, internal=True),
+    PageKind(Kind.RECORDS, "records/index.md", "records.html.j2", _records_page("records"), title_only=True, internal=True,
+             nav="records", private=True),
+    PageKind(Kind.RECORD, "records/record.md", "record.html.j2", _records_page("record_page"), title_only=True, internal=True,
+             private=True),
+    PageKind(Kind.PACKET, "records/packet.md", "packet.html.j2", _records_page("packet"), title_only=True, internal=True,
+             private=True),
+    PageKind(Kind.TEAM, "team.md", "team.html.j2", _records_page("team"), title_only=True, internal=True, nav="records",
+             private=True),
+    PageKind(Kind.PRIVACY, "records/privacy.md", "privacy.html.j2", _records_page("privacy"), title_only=True, internal=True,
+             nav="records", private=True),
     PageKind(Kind.CHANGELOG, "changelog.md", "changelog.html.j2",
              _one(lambda c: c.labels.changelog, lambda c: changelog_view(c.fw, c.history, c.version, c.lang)), boost=0.1,
              title_only=True, internal=True, nav="maintenance"),

@@ -33,6 +33,14 @@ class SitePage:
         return self.body.anchors
 
 
+#: Front matter of a page that shows what a reader keeps in their browser: it may load and send nothing from or to
+#: another origin (theme/main.html writes the policy first in the page's head), and search engines leave it out.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                           "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+                           "object-src 'none'; base-uri 'self'; form-action 'self'")
+PRIVATE = {"csp": CONTENT_SECURITY_POLICY, "robots": "noindex"}
+
+
 class PageBuilder:
     """Renders the generated pages of one build in one language. `extra` adds front-matter values to the pages
     of a kind (e.g. a JD's structured data, which the layers above build)."""
@@ -47,7 +55,8 @@ class PageBuilder:
         route = Route(kind.kind, spec.ids)
         body = self.r.render(kind.template, route.src, toc_depth=kind.toc_depth, v=spec.view())
         more = self.extra.get(kind.kind)
-        meta = {**({"search": {"boost": kind.boost}} if kind.boost else {}), **(more(route) if more else {})}
+        meta = {**({"search": {"boost": kind.boost}} if kind.boost else {}), **(PRIVATE if kind.private else {}),
+                **(more(route) if more else {})}
         return SitePage(route, spec.title, body, meta)
 
     def all(self) -> list[SitePage]:
