@@ -23,8 +23,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
-serve: $(STAMP)  ## build and serve the site with live reload on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --livereload
+serve: $(STAMP)  ## serve the site with live reload on http://127.0.0.1:8000, rebuilding what each edit changes
+	$(BIN)/career serve
 
 test: $(STAMP)  ## run every test: lint and type gates, then the suite
 	@$(MAKE) --no-print-directory $(AXE) || true

@@ -7,7 +7,11 @@ mkdocs-material, the floor); their ratio per page. Once per scale: the build wit
 search index (size, gzip size) and the time of a first search in Chromium. Then, for each shape of
 bench/worst.py, `career check` on the repository's framework/ plus one worst-case file of up to 1 MB.
 It writes docs/benchmarks.md and docs/en/benchmarks.md, and keeps the measurements in bench/results.json,
-so that `--only scales` or `--only worst-case` (a minute) measures one part again and keeps the other.
+so that `--only scales`, `--only worst-case` (a minute) or `--only edit` (edit to visible through `make serve`, before
+and after `career serve`: bench/edit.py) measures one part again and keeps the others.
+`--only lighthouse` runs Lighthouse (mobile) on five pages of the repository's site served with compression
+(bench/lighthouse.py); without node, Lighthouse or Chromium that part is skipped with a message and its last
+measurement stays.
 """
 from __future__ import annotations
 
@@ -25,6 +29,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import edit
+import lighthouse
 import worst
 from report import write_reports
 from synth import ROOT, make_project
@@ -134,13 +140,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scales", default="1,10,50")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--only", choices=["scales", "worst-case"],
-                        help="measure one part again; the other part's rows come from bench/results.json")
+    parser.add_argument("--only", choices=["scales", "worst-case", "edit", "lighthouse"],
+                        help="measure one part again; the other parts' rows come from bench/results.json")
     parser.add_argument("--out", default=str(ROOT / "docs"), help="the docs folder: writes benchmarks.md and en/benchmarks.md")
     args = parser.parse_args()
-    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    measured: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="career-bench-") as tmp:
-        if args.only != "worst-case":
+        if args.only in (None, "scales"):
             rows = []
             for scale in (int(s) for s in args.scales.split(",")):
                 print(f"measuring {scale}×", file=sys.stderr, flush=True)
@@ -151,15 +157,36 @@ def main() -> None:
                       f"ratio per page {r['ratio']:.2f}; both editions {r['both']:.2f}s; check {r['check']:.2f}s; "
                       f"index {r['index_gz_mb']:.2f} MB gz; first query {r['query_ms']} ms; rss {r['rss_mb']:.0f} MB",
                       file=sys.stderr)
-            results["scales"] = {"machine": machine(), "rows": rows}
-        if args.only != "scales":
+            measured["scales"] = {"machine": machine(), "rows": rows}
+        if args.only in (None, "worst-case"):
             print("measuring worst-case files", file=sys.stderr, flush=True)
-            results["worst_case"] = {"machine": machine(), "rows": list(worst.measure(Path(tmp) / "worst", runs=args.runs))}
+            measured["worst_case"] = {"machine": machine(), "rows": list(worst.measure(Path(tmp) / "worst", runs=args.runs))}
+        if args.only in (None, "edit"):
+            print("measuring edit to visible (make serve)", file=sys.stderr, flush=True)
+            rows = []
+            for scale in (int(s) for s in args.scales.split(",")):
+                for mode in ("after", "before"):
+                    rows.append(edit.measure(scale, Path(tmp), mode, runs=args.runs if mode == "after" or scale == 1 else 1))
+            measured["edit"] = {"machine": machine(), "rows": rows}
+        if args.only in (None, "lighthouse"):
+            print("measuring with Lighthouse (mobile)", file=sys.stderr, flush=True)
+            found = lighthouse.measure(Path(tmp) / "lighthouse", runs=args.runs)
+            if isinstance(found, str):  # no node, Lighthouse or Chromium here: the last measurement stays
+                print(f"  skipped: {found}", file=sys.stderr)
+            else:
+                measured["lighthouse"] = {"machine": machine(), **found}
+                for p in found["pages"]:
+                    print(f"  {p['page']}: performance {p['performance']}, accessibility {p['accessibility']}, best practices "
+                          f"{p['best-practices']}, SEO {p['seo']}, text under 12 px {p['small_text']}%", file=sys.stderr)
+    # read again now: another part measured meanwhile (`--only`) keeps its rows
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    results.update(measured)
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if "scales" not in results:
         sys.exit(f"no measurements of the scales in {RESULTS}: run without --only first")
     scales = results["scales"]
-    for path in write_reports(scales["rows"], scales["machine"], Path(args.out), QUERY, results.get("worst_case")):
+    for path in write_reports(scales["rows"], scales["machine"], Path(args.out), QUERY, results.get("worst_case"),
+                              results.get("edit"), lighthouse=results.get("lighthouse")):
         print(f"wrote {path}", file=sys.stderr)
 
 

@@ -17,10 +17,10 @@ from .core.model import Level, RoleFile
 from .core.outputs import OutputRefused, Protected, write_file
 from .core.schema import write_schemas
 from .core.text import Language
-from .core.translations import untranslated
+from .core.translations import survey
 from .exports import documents
 from .exports.jobposting import ExportError, PostingOptions, ats_html, ats_text, job_posting_json
-from .review import report, revisions
+from .review import report, revisions, staleness
 from .review.contract import PUBLISHED, published_name, write_published
 from .site.edition import Edition
 from .views.common import Facts
@@ -110,14 +110,23 @@ def _n(count: int, one: str, many: str | None = None) -> str:
 
 
 def _untranslated(args: argparse.Namespace) -> int:
-    """`career check --lang en`: every text without that language (shown in the other language on that edition)."""
-    notes, total = untranslated(Path(args.path), args.lang)
+    """`career check --lang en`: every text without that language (shown in the other language on that edition),
+    then every translation into it whose source changed since (review/staleness.py). A to-do list: exit 0."""
+    found = survey(Path(args.path), args.lang)
+    notes = found.untranslated
+    old = staleness.stale(Path(args.path), found.translations)
     for d in notes:
         print(str(d).replace(": warning: ", ": untranslated: ", 1))
+    for s in old.stale:
+        print(str(s.diagnostic()).replace(": warning: ", ": stale: ", 1))
+    if old.note:
+        print(f"career check: {old.note}", file=sys.stderr)
+    total = found.total
     done = total - len(notes)
     falls = "falls" if len(notes) == 1 else "fall"
+    stale = f"{_n(len(old.stale), f'{args.lang!r} translation')} {'is' if len(old.stale) == 1 else 'are'} stale"
     print(f"{args.path}: {done} of {total} texts have '{args.lang}'"
-          + (f"; {len(notes)} {falls} back to another language" if notes else ""))
+          + (f"; {len(notes)} {falls} back to another language" if notes else "") + (f"; {stale}" if old.stale else ""))
     return 0
 
 
@@ -213,9 +222,27 @@ def _export_audience(args: argparse.Namespace) -> Audience:
     return args.audience or "public"
 
 
+def _export_xlsx(args: argparse.Namespace) -> int:
+    """`--format xlsx`: the competencies as a workbook in the layout `career import` reads (exports/ladder_sheet.py)."""
+    from .exports.xlsx import xlsx_bytes  # noqa: PLC0415 - openpyxl is loaded only for this format
+
+    if not args.out:
+        print("career export: --format xlsx needs --out FILE.xlsx (a workbook is not written to the terminal)", file=sys.stderr)
+        return 2
+    audience: Audience = args.audience or "public"
+    fw, problems = check(args.path, audience)
+    if fw is None:
+        return _report(problems)
+    out = write_file(Path(args.out), xlsx_bytes(fw, audience, args.lang), Protected.around(Path(args.path)), force=args.force)
+    print(f"wrote {display_path(out)} ({audience})", file=sys.stderr)
+    return 0
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     if args.format == "mkdocs":
         return _export_mkdocs(args)
+    if args.format == "xlsx":
+        return _export_xlsx(args)
     lang = args.lang
     try:
         audience = _export_audience(args)
@@ -247,7 +274,7 @@ def _export_text(args: argparse.Namespace, fw: Framework, audience: Audience, la
     role, level = _role_level(fw, args)
     if args.format == "jobposting":
         opts = PostingOptions(args.date_posted, args.valid_through, args.location, args.remote,
-                              args.employment_type, args.site_url, edition)
+                              args.employment_type, args.site_url, edition, args.draft)
         return job_posting_json(fw, role, level, opts)
     if args.site_url and not args.site_url.startswith("https://"):
         raise ExportError(f"--site-url must start with https:// (got '{args.site_url[:60]}')")
@@ -276,12 +303,68 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from .adopt import importing  # noqa: PLC0415 - only this command reads spreadsheets
+    from .adopt.sheets import SheetError  # noqa: PLC0415
+
+    options = importing.ImportOptions(Path(args.file), Path(args.dir), args.area, args.lang, args.sheet, args.force, args.dry_run)
+    try:
+        result = importing.run(options, _checked)
+    except SheetError as exc:
+        print(f"career import: {exc}", file=sys.stderr)
+        return 1
+    except importing.ImportFailed as exc:
+        print("career import: the framework with what the sheet holds does not pass `career check`; nothing was written:",
+              file=sys.stderr)
+        return _report(exc.diagnostics) or 1
+    notes, text = importing.report(result, args.dry_run)
+    for line in notes:
+        print(line, file=sys.stderr)
+    print(text, end="")
+    return 0
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from .adopt import engine, scaffold  # noqa: PLC0415 - only this command reads the templates
+
+    source = engine.given(args.engine) if args.engine else engine.installed()
+    created = scaffold.init(Path(args.dir), args.lang, source)
+    print(scaffold.summary(created, ", ".join(_counts(created.fw))), end="")
+    return 0
+
+
+IMPORT_LAYOUT = """\
+Bring competencies in from a spreadsheet: one row per competency, one column per level, cells as statements.
+
+The header row names the columns: area (영역), group (그룹, 역량), id (아이디), kind (유형), description (설명); every
+other header names a level, by its id or title, or as 'Title (id)'. Below it:
+  a row with no statement describes its group (or its area): the id and description are the group's;
+  a row with one statement is an item: the cell is its title, its column the level it is expected from;
+  a row with two or more statements holds the behaviours of its group, one per level;
+  kind says 'item' or 'behaviours' (항목, 행동 기준) where the count would mislead.
+  internal (사내용) says 'yes' (예, true, x) where what the row adds is internal; --audience internal exports write it.
+A blank area or group cell repeats the one above. Cells are named file:row:col (CSV) or file:Sheet!C4 (XLSX).
+`career export --format xlsx --out FILE.xlsx` writes the same layout.
+"""
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .adapters import serve  # noqa: PLC0415 - MkDocs is imported only by the command that serves
+
+    host, _, port = args.dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        print(f"career serve: --dev-addr {args.dev_addr!r} is not HOST:PORT", file=sys.stderr)
+        return 2
+    return serve.serve(Path(args.config), host, int(port))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="career", description="Career framework as code.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("check", help="validate the framework YAML and report every problem")
     p.add_argument("path", nargs="?", default=DEFAULT_FRAMEWORK, help="framework folder (default: framework)")
-    p.add_argument("--lang", choices=["ko", "en"], help="instead: list every text without this language")
+    p.add_argument("--lang", choices=["ko", "en"], help="instead: list every text without this language, and every "
+                                                       "translation into it whose source changed since (stale)")
     p.set_defaults(func=_cmd_check)
     p = sub.add_parser("urls", help="print the site's stable URLs and anchors, or record them as released")
     p.add_argument("path", nargs="?", default=DEFAULT_FRAMEWORK, help="framework folder (default: framework)")
@@ -290,14 +373,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--audience", choices=AUDIENCES, default="internal",
                    help="the build whose URLs to list: internal (published-urls.json) or public (published-urls.public.json)")
     p.set_defaults(func=_cmd_urls)
-    p = sub.add_parser("export", help="export the framework (json, csv) or one JD (jobposting, ats)")
-    p.add_argument("--format", required=True, choices=["json", "schema", "csv", "jobposting", "ats", "mkdocs"])
+    p = sub.add_parser("export", help="export the framework (json, csv, xlsx) or one JD (jobposting, ats)")
+    p.add_argument("--format", required=True, choices=["json", "schema", "csv", "jobposting", "ats", "mkdocs", "xlsx"])
     p.add_argument("--config", default="mkdocs.yml", help="mkdocs: the project's mkdocs.yml (default: mkdocs.yml)")
     p.add_argument("--path", default=DEFAULT_FRAMEWORK, help="framework folder (default: framework)")
     p.add_argument("--role", help="role id (jobposting, ats)")
     p.add_argument("--level", help="level id (jobposting, ats)")
     p.add_argument("--lang", choices=["ko", "en"], default="ko", help="language of the texts (default: ko)")
-    p.add_argument("--audience", choices=AUDIENCES, help="json, csv: public (default: what candidates may see) or internal "
+    p.add_argument("--audience", choices=AUDIENCES, help="json, csv, xlsx: public (default: what candidates may see) or internal "
                                                          "(everything, interview material included; the output says so)")
     p.add_argument("--out", help="write to this file (mkdocs: this folder) instead of standard output; never inside "
                                  "the framework folder")
@@ -309,7 +392,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--location", help='jobposting: "locality, country code", e.g. "서울, KR"')
     p.add_argument("--remote", metavar="COUNTRY", help="jobposting: a remote job open to applicants in COUNTRY")
     p.add_argument("--employment-type", help="jobposting: FULL_TIME, PART_TIME, CONTRACTOR, ...")
+    p.add_argument("--draft", action="store_true", help="jobposting: without the date and place Google requires, to complete "
+                                                       "later (what the internal site offers for download)")
     p.set_defaults(func=_cmd_export)
+    p = sub.add_parser("serve", help="serve the site with live reload, rebuilding what each edit changes (make serve)")
+    p.add_argument("--config", default="mkdocs.yml", help="the project's mkdocs.yml (default: mkdocs.yml)")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="where to serve (default: 127.0.0.1:8000)")
+    p.set_defaults(func=_cmd_serve)
     p = sub.add_parser("diff", help="what a change means: compare framework/ at two git revisions or folders")
     p.add_argument("base", help="git revision (e.g. origin/main), or a framework folder written as ./NAME, ../NAME "
                                 "or an absolute path (a plain name that is also a folder is refused as ambiguous)")
@@ -323,6 +412,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=f"{DEFAULT_FRAMEWORK}/schema", help="output folder (default: framework/schema)")
     p.add_argument("--force", action="store_true", help="replace files of the same names that are not schemas this command wrote")
     p.set_defaults(func=_cmd_schema)
+    p = sub.add_parser("init", help="write a new framework repository (site, data, Makefile, CI) into a new or empty folder")
+    p.add_argument("dir", metavar="DIR", help="the new repository's folder: new or empty, outside any git repository")
+    p.add_argument("--lang", choices=["ko", "en"], default="ko", help="the language of the site and of every file (default: ko)")
+    p.add_argument("--engine", metavar="SOURCE", help="where `make` installs the engine from, e.g. "
+                   "git+https://github.com/<org>/career-framework@v1.2.0 (default: where this engine was installed from)")
+    p.set_defaults(func=_cmd_init)
+    p = sub.add_parser("import", help="bring competencies in from a spreadsheet (CSV or XLSX): one row per competency, one "
+                                      "column per level", description=IMPORT_LAYOUT, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("file", metavar="FILE", help="the spreadsheet: .csv (UTF-8, or CP949 from Korean Excel) or .xlsx")
+    p.add_argument("dir", metavar="DIR", nargs="?", default=DEFAULT_FRAMEWORK,
+                   help="the framework folder to add the areas to (default: framework), or a new folder for a new framework")
+    p.add_argument("--area", metavar="NAME", help="the area of rows without one (an area's id or title, or a new area's title)")
+    p.add_argument("--lang", choices=["ko", "en"], help="the language of the sheet's texts (default: ko when the sheet has "
+                                                       "Hangul, else en)")
+    p.add_argument("--sheet", metavar="NAME", help="XLSX: the sheet to read (default: the first)")
+    p.add_argument("--force", action="store_true", help="replace an area file that an earlier import did not write")
+    p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    p.set_defaults(func=_cmd_import)
     return parser
 
 

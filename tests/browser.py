@@ -57,3 +57,16 @@ def serve(root: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def watched_page(chromium, base_url: str, **context_options: object) -> Iterator:
+    """A page in a browser context of its own (closed after the test); the test fails if a script on it threw."""
+    context = chromium.new_context(base_url=base_url, **context_options)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        yield page
+    finally:
+        context.close()
+    assert errors == [], errors

@@ -111,11 +111,17 @@ def career(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     return run
 
 
-def make_project(dest: Path, framework: Path = FRAMEWORK) -> Path:
-    """A throwaway copy of the MkDocs project (mkdocs.yml, docs/, framework/) using this checkout's code."""
+def make_project(dest: Path, framework: Path = FRAMEWORK, docs: bool = True) -> Path:
+    """A throwaway copy of the MkDocs project (mkdocs.yml, docs/, framework/) using this checkout's code. Without
+    `docs`, an organisation's project that has written no pages of its own: an empty docs/ and no nav."""
     dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", dest / "docs")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if docs:
+        shutil.copytree(ROOT / "docs", dest / "docs")
+    else:
+        (dest / "docs").mkdir()
+        config = config[: config.index("\nnav:")] + "\n"
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     if framework.resolve() != (dest / "framework").resolve():
         shutil.copytree(framework, dest / "framework")
     (dest / "macros").symlink_to(ROOT / "macros", target_is_directory=True)

@@ -98,7 +98,8 @@ def marked(value: Any, marker: str) -> Any:
 
 #: Keys whose values are ids, references or fixed words (a marker there would be refused, not leaked).
 STRICT = {"id", "level", "levels", "items", "groups", "areas", "kpis", "family", "track", "proficiency", "aliases", "category",
-          "language", "locale", "url", "version", "icon", "number", "internal", "years", "min", "max"}
+          "language", "languages", "locale", "url", "version", "icon", "number", "internal", "years", "min", "max", "successor",
+          "order", "default", "en_of", "ko_of", "must_have"}
 
 
 def load_all(root: Path) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""Checklists in a real browser: ticks, counts, notes, export/import, instant navigation, accessibility."""
+"""Checklists in a real browser: ticks, counts, notes, export/import, instant navigation, accessibility. The checklists
+are a view of this browser's own record (stored under "career-framework-records", the record named by `mine`)."""
 from __future__ import annotations
 
 import json
@@ -6,11 +7,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import browser
 import pytest
 import seeds
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-KEY = "career-framework-checklist"
+KEY = "career-framework-records"
+OLD_KEY = "career-framework-checklist"
 ROADMAP = "/checklist/"
 JUNIOR = "/roles/python-backend/junior/checklist/"
 
@@ -22,20 +25,23 @@ def base_url(served_site: Callable[[str], tuple[str, Path]]) -> str:
 
 @pytest.fixture
 def page(chromium, base_url: str):
-    context = chromium.new_context(base_url=base_url, accept_downloads=True)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield pg
-    context.close()
-    assert errors == [], errors
+    yield from browser.watched_page(chromium, base_url, accept_downloads=True)
 
 
 
 
 def stored(page) -> dict:
+    """The entries of this browser's own record."""
     raw = page.evaluate(f"localStorage.getItem('{KEY}')")
-    return json.loads(raw)["items"] if raw else {}
+    if not raw:
+        return {}
+    doc = json.loads(raw)
+    return doc["records"][doc["mine"]]["entries"] if doc.get("mine") else {}
+
+
+def link(entry: dict) -> str:
+    """The learning link: the entry's first evidence."""
+    return entry["evidence"][0]["url"]
 
 
 def summary(page) -> tuple[int, int, int]:
@@ -57,6 +63,7 @@ def test_tick_survives_reload_and_counts_update(page) -> None:
     page.uncheck("#cf-docker")
     assert summary(page) == (2, 168, 1)
     assert set(stored(page)) == {"gil", "garbage-collection"}
+    assert stored(page)["gil"]["status"] == "met"  # a tick is "met"; unticking returned docker to "not yet": nothing left
 
 
 def test_level_checklist_counts_filters_and_gap(page) -> None:
@@ -116,7 +123,8 @@ def test_note_and_link_are_saved(page) -> None:
     page.reload()
     assert page.input_value("#cf-gil-note") == "GIL 해제 시점을 정리함"
     assert page.input_value("#cf-gil-url") == "https://blog.example.com/python-gil"
-    assert stored(page)["gil"]["url"] == "https://blog.example.com/python-gil"
+    assert link(stored(page)["gil"]) == "https://blog.example.com/python-gil"
+    assert stored(page)["gil"]["note"] == "GIL 해제 시점을 정리함" and stored(page)["gil"]["status"] == "not-yet"
 
 
 def download(page, action: str) -> str:
@@ -138,8 +146,10 @@ def test_json_export_clear_import_round_trip(page, tmp_path: Path) -> None:
     page.locator("#cf-pytest-note").blur()
     before = stored(page)
     doc = json.loads(download(page, "export-json"))
-    assert doc["format"] == KEY and doc["version"] == 1 and doc["framework"] == "engineering-career-framework"
-    assert doc["frameworkVersion"] and set(doc["items"]) == {"gil", "pytest"}
+    assert doc["format"] == "career-framework-records" and doc["version"] == 2 and len(doc["records"]) == 1
+    record = doc["records"][0]
+    assert record["framework"]["id"] == "engineering-career-framework" and record["framework"]["version"]
+    assert set(record["entries"]) == {"gil", "pytest"} and record["rater"] == "self"
     page.once("dialog", lambda d: d.accept())
     page.click('[data-cf-action="clear"]')
     assert stored(page) == {} and summary(page)[0] == 0
@@ -164,6 +174,11 @@ BAD_IMPORTS = {
     "proto": '{"format": "career-framework-checklist", "version": 1, "items": {"__proto__": {"done": true}}}',
     "not-ours": '{"items": {"pytest": {"done": true}}}',
     "broken": '{"format": "career-framework-checklist", "items": {',
+    "v2-unexplained": '{"format": "career-framework-records", "version": 2, "records": [{"id": "r-1", "person": "A", "role": "python-backend", '
+                      '"level": "mid", "rater": "self", "framework": {"id": "engineering-career-framework", "version": "1"}, '
+                      '"created": "2025-01-01T00:00:00Z", "updated": "2025-01-01T00:00:00Z", "entries": {"pytest": {"status": "not-met"}}}]}',
+    "v2-newer": '{"format": "career-framework-records", "version": 3, "records": []}',
+    "v2-no-records": '{"format": "career-framework-records", "version": 2, "records": []}',
 }
 
 
@@ -188,7 +203,7 @@ def test_a_full_storage_is_reported_and_loses_nothing(page, tmp_path: Path) -> N
     page.evaluate("""() => { Storage.prototype.setItem = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }; }""")
     path = tmp_path / "state.json"
-    path.write_text(json.dumps({"format": KEY, "version": 1, "items": {"pytest": {"done": True}}}), encoding="utf-8")
+    path.write_text(json.dumps({"format": OLD_KEY, "version": 1, "items": {"pytest": {"done": True}}}), encoding="utf-8")
     import_file(page, path)
     page.wait_for_function("document.querySelector('[data-cf-status]').textContent !== ''")
     assert status(page).startswith("브라우저 저장 공간이 가득 차")
@@ -257,7 +272,7 @@ def test_markdown_import_reports_unmatched_and_confirms_overwrites(page, tmp_pat
     page.wait_for_function("document.querySelector('#cf-docker').checked")
     assert messages and "1개" in messages[0]
     assert not page.is_checked("#cf-gil")
-    assert stored(page)["docker"]["url"] == "https://blog.example.com/docker"
+    assert link(stored(page)["docker"]) == "https://blog.example.com/docker"
     assert stored(page)["docker"]["note"] == "도커 정리"
     status = page.inner_text("[data-cf-status]")
     assert "항목 2개를 가져왔습니다" in status and "존재하지 않는 항목" in status
@@ -294,7 +309,7 @@ def test_another_levels_markdown_imports_whole(page, tmp_path: Path) -> None:
 
 def test_retired_and_renamed_items_are_kept(page) -> None:
     page.goto(ROADMAP)
-    page.evaluate(f"""localStorage.setItem('{KEY}', JSON.stringify({{version: 1, items: {{
+    page.evaluate(f"""localStorage.setItem('{OLD_KEY}', JSON.stringify({{version: 1, items: {{
         'old-removed-item': {{done: true, title: '예전 항목', note: '기록'}} }} }}))""")
     page.reload()
     orphan = page.locator('[data-orphan="old-removed-item"]')

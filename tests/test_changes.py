@@ -42,13 +42,13 @@ def test_item_behaviour_and_duty_changes(tmp_path: Path) -> None:
     root = edited(tmp_path, {"competencies/01-craft.yml": craft, "competencies/02-people.yml": people, "roles/eng.yml": eng})
     got = compare(load_framework(FIXTURES / "mini"), load_framework(root))
     assert got == [
-        Change("item", "retitled", "a1", "A1", "A1 renamed"),
+        Change("item", "retitled", "a1", "A1", "A1 renamed", source="ko"),
         Change("item", "moved-level", "a2", "l2", "l1"),
         Change("item", "renamed", "b2", "b1", "b2", "ic3"),
-        Change("item", "added", "a3", None, "A3", "l1"),
-        Change("behaviour", "changed", "care--l2", "Coaches", "Coaches two people", "l2"),
-        Change("behaviour", "removed", "care--m3", "Grows a team", None, "m3"),
-        Change("duty", "added", "eng/l2", None, "Reviews code"),
+        Change("item", "added", "a3", None, "A3", "l1", source="ko"),
+        Change("behaviour", "changed", "care--l2", "Coaches", "Coaches two people", "l2", source="ko"),
+        Change("behaviour", "removed", "care--m3", "Grows a team", None, "m3", source="ko"),
+        Change("duty", "added", "eng/l2", None, "Reviews code", source="ko"),
     ]
     assert [str(r) for r in got[4].refs()] == ["behaviour:care--l2", "group:care"]
     assert [str(r) for r in got[6].refs()] == ["role-level:eng/l2", "role:eng"]
@@ -133,12 +133,12 @@ def test_fields_the_diff_once_skipped_are_reported(tmp_path: Path) -> None:
     new = load_framework(edited(tmp_path, {"competencies/01-craft.yml": craft, "levels.yml": levels, "roles/eng.yml": eng}))
     got = compare(old, new)
     assert got == [
-        Change("item-examples", "added", "a1", None, "Reads the docs"),
-        Change("item-keywords", "added", "a2", None, "asyncio"),
-        Change("group-links", "added", "basics", None, "Guide · https://example.org/guide"),
+        Change("item-examples", "added", "a1", None, "Reads the docs", source="ko"),
+        Change("item-keywords", "added", "a2", None, "asyncio", source="ko"),
+        Change("group-links", "added", "basics", None, "Guide · https://example.org/guide", source="ko"),
         Change("level", "changed", "l2", "2", "3", "years.min"),
         Change("level", "changed", "l2", None, "5", "years.max"),
-        Change("role", "changed", "eng", None, "Backend", "subtitle"),
+        Change("role", "changed", "eng", None, "Backend", "subtitle", source="ko"),
     ]
     assert [str(r) for r in got[0].refs()] == ["item:a1"]  # an entry touches its entity's page
 
@@ -156,7 +156,8 @@ def test_fields_the_diff_once_skipped_are_reported(tmp_path: Path) -> None:
     doc = json.loads(as_json(result))
     assert doc["counts"] == {"항목 예시": 1, "항목 키워드": 1, "그룹 링크": 1, "레벨": 2, "직무": 1}
     assert doc["changes"][2] == {"entity": "group-links", "kind": "added", "id": "basics", "old": None,
-                                 "new": "Guide · https://example.org/guide", "scope": "", "old_en": None, "new_en": None}
+                                 "new": "Guide · https://example.org/guide", "scope": "", "old_en": None, "new_en": None,
+                                 "source": "ko", "translation": None}
     assert doc["changes"][3]["scope"] == "years.min"
 
     assert title(tuple(got)) == "레벨 2건 변경 · 항목 예시 1건 추가 · 항목 키워드 1건 추가 · 외 2건"
@@ -184,3 +185,24 @@ def test_renames_through_aliases_for_any_entity_and_a_move_follows_a_renamed_gro
     assert Change("level", "renamed", "entry", "l1", "entry") in got
     assert not [c for c in got if c.kind in ("moved-group", "moved-level")]  # nothing moved with the renames
     assert not [c for c in got if c.entity == "question"]  # `levels: [entry, l2]` names the levels it named
+
+
+def test_what_became_of_a_translation() -> None:
+    """`translation(old, new)`: the source is the file's language, the other language its translation."""
+    from macros.core.text import Text
+    from macros.core.translations import fingerprint
+    from macros.review.changes import translation
+
+    def text(ko: str | None, en: str | None, language: str = "ko", **mark: str) -> Text:
+        return Text.model_validate({"ko": ko, "en": en, **mark}, context={"language": language})
+
+    assert translation(text("가", "A"), text("나", "A")) == "stale"
+    assert translation(text("가", "A"), text("나", "B")) is None  # both changed
+    assert translation(text("가", "A"), text("가", "B")) is None  # only the translation changed
+    assert translation(text("가 나", "A"), text(" 가  나", "A")) is None  # spacing is not wording
+    assert translation(text("가", None), text("나", None)) is None  # nothing translated
+    assert translation(text("가", "A"), text("나", "A", en_of=fingerprint("나"))) == "kept"
+    assert translation(text("가", "A"), text("나", "A", en_of=fingerprint("가"))) == "stale"  # a mark of the old wording
+    assert translation(text("가", "A", "en"), text("나", "A", "en")) is None  # English is the source: a translation
+    assert translation(text("가", "A", "en"), text("가", "B", "en")) == "stale"
+    assert translation(text("가", "A", "en"), text("가", "B", "en", ko_of=fingerprint("B"))) == "kept"

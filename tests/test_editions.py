@@ -30,7 +30,7 @@ def both(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 
 def test_public_build_shows_candidates_nothing_internal(public: Site, fw) -> None:
-    everything = "\n".join(p.text for p in public.pages() if "linking" not in p.path.parts)  # /linking/ explains the builds
+    everything = "\n".join(p.text for p in public.pages())
     for _, q in fw.questions():  # in neither language
         for text in (q.question, *q.listen_for):
             assert text.ko not in everything and (text.en is None or text.en not in everything)
@@ -131,10 +131,17 @@ def test_released_list_holds_both_editions() -> None:
 def test_a_broken_edition_fails_the_build_and_says_why(tmp_path: Path) -> None:
     """Each other edition is built in its own process; its warnings reach the terminal and fail a strict build."""
     project = make_project(tmp_path / "p")
-    page = project / "docs" / "en" / "linking.md"
+    page = project / "docs" / "en" / "benchmarks.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[broken](missing.md)\n", encoding="utf-8")
     result = build_site(project, tmp_path / "site", languages="ko,en")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "(en) WARNING" in result.stderr and "missing.md" in result.stderr
     assert "the English edition could not be built; its messages are above" in result.stderr
     assert not (tmp_path / "site" / "en").exists()
+
+
+def test_the_public_build_has_no_record_pages(public: Site) -> None:
+    files = {p.relative_to(public.root).as_posix() for p in public.root.rglob("*") if p.is_file()}
+    for prefix in ("", "en/"):
+        assert not any(f.startswith((f"{prefix}records/", f"{prefix}team/", f"{prefix}api/records/")) for f in files), prefix
+    assert not any("records/" in link or "team/" in link for p in public.pages() for link in p.links)

@@ -35,9 +35,22 @@ MONTHS = {"junior": 12, "mid": 36, "senior": 72, "lead": 120}
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     out = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, out, site_url="https://careers.example.org/")
+    result = build_site(ROOT, out, site_url="https://careers.example.org/", CAREER_PUBLIC_SITE_URL="https://jobs.example.org")
     assert result.returncode == 0, result.stderr
     return Site(out)
+
+
+def test_job_post_documents_link_to_the_public_site(site: Site) -> None:
+    """The internal site (at careers.example.org) offers each JD's job-post documents; they and the JD's copyable
+    link name the public site's address (CAREER_PUBLIC_SITE_URL), never the internal one."""
+    folder = site.root / "api/hiring/python-backend/senior"
+    public_jd = "https://jobs.example.org/roles/python-backend/senior/"
+    for name in ("ats.html", "ats.txt", "jobposting.json"):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert public_jd in text and "careers.example.org" not in text, name
+    page = site.page("/roles/python-backend/senior/")
+    assert f'value="{public_jd}"' in page.source
+    assert {"../../../api/hiring/python-backend/senior/ats.html", "../../../api/hiring/python-backend/senior/jobposting.json"} <= set(page.links)
 
 
 @pytest.fixture

@@ -51,7 +51,8 @@ REFUSED = {
 }
 #: Keys whose values are ids, references or fixed words: any payload there is refused.
 STRICT_KEYS = {"id", "level", "levels", "items", "groups", "areas", "kpis", "family", "track", "proficiency", "aliases",
-               "category", "language", "locale", "url", "version", "icon", "number"}
+               "category", "language", "languages", "locale", "url", "version", "icon", "number", "successor",
+               "en_of", "ko_of", "must_have"}
 
 
 def files() -> list[Path]:

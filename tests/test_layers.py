@@ -8,7 +8,7 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "macros"
 #: Layers from the bottom: a module may import its own layer and those to its left.
-LAYERS = ["core", "views", "review", "site", "exports", "app", "adapters", "cli"]
+LAYERS = ["core", "views", "review", "site", "exports", "adopt", "app", "adapters", "cli"]
 
 
 def module_name(path: Path) -> str:

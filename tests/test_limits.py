@@ -191,7 +191,7 @@ def test_only_the_first_20_unknown_references_of_a_kind_get_a_hint(framework_cop
 
 def test_many_errors_in_one_file_are_all_reported(framework_copy: Path) -> None:
     """Problems are placed in one pass (no search through the others for each): 249 wrong titles, 249 messages."""
-    found = problems(framework_copy, AREA, AREA_HEAD + "".join(f"  - {{id: i{i}, title: 1}}\n" for i in range(249)))
+    found = problems(framework_copy, AREA, AREA_HEAD + "".join(f"  - {{id: i{i}, title: [1]}}\n" for i in range(249)))
     assert len([d for d in found if "expected text" in d.message]) == 249
     assert at(found, AREA, "(at 'groups.0.items.248.title')") == (257, 23)  # line 9 + 248; "  - {id: i248, title: " before it
 

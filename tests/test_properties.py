@@ -90,7 +90,7 @@ CORRUPTIONS = {
     "bad slug": lambda d: {**d, "id": "Not A Slug"},
     "template": lambda d: {**d, "title": "{{ 7*7 }}"},
     "html": lambda d: {**d, "title": "<b>x</b>"},
-    "wrong type": lambda d: {**d, "title": 7},
+    "wrong type": lambda d: {**d, "title": [7]},  # (a number is a title: `title: 3`)
     "unknown key": lambda d: {**d, "unexpected": "x"},
 }
 

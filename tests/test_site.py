@@ -60,20 +60,29 @@ def test_each_jd_page_lists_exactly_its_duties_and_competencies(site: Site, fw) 
             assert 'href="../../../kpis/#technical-quality"' in page.source  # KPIs linked from every JD
 
 
+def jd_items(site: Site, fw, level: str) -> tuple[list[str], list[str]]:
+    """The items a JD links: those its level adds ("합류 후 키워 갈 역량"), and those of the levels below, folded under
+    "이전 레벨에서 이어지는 기반 항목"."""
+    body = site.page(f"/roles/python-backend/{level}/").content().split('id="kpis"')[0]
+    before, _, rest = body.partition('<details class="cf-foundation')
+    folded, _, after = rest.partition("</details>")
+    if folded:
+        assert "이전 레벨에서 이어지는 기반 항목" in folded
+    return linked_items(before + after, fw), linked_items(folded, fw)
+
+
 def test_items_appear_on_the_jd_of_their_level_only(site: Site, fw) -> None:
-    """Each JD lists what its level adds, then what the levels below expect: every item is new on exactly one JD."""
+    """Each JD lists what its level adds, with what the levels below expect folded: every item is new on exactly one
+    JD."""
     below: list[str] = []
     for level, count in NEW_AT.items():
-        body = site.page(f"/roles/python-backend/{level}/").content().split('id="kpis"')[0]
-        new_part, *carried = body.split("이전 레벨에서 이어지는")
-        new = linked_items(new_part, fw)
+        new, carried = jd_items(site, fw, level)
         assert len(new) == len(set(new)) == count, level
         assert not set(new) & set(below), level
-        assert sorted(linked_items("".join(carried), fw)) == sorted(below), level
+        assert sorted(carried) == sorted(below), level
         below += new
     assert len(below) == len(set(below)) == 168
-    junior = site.page("/roles/python-backend/junior/").content().split("이전 레벨에서 이어지는")[0]
-    assert sorted(linked_items(junior, fw)) == sorted(JUNIOR_ITEMS.split())
+    assert sorted(jd_items(site, fw, "junior")[0]) == sorted(JUNIOR_ITEMS.split())
 
 
 def test_item_pages_carry_anchor_level_and_jd(site: Site, fw) -> None:
@@ -102,7 +111,7 @@ def test_level_diff_pages(site: Site, fw) -> None:
     assert re.findall(r"<li>(.*?)</li>", mid_cell) == [d.ko for d in role.levels["mid"].duties]
     for lo, hi in [("junior", "mid"), ("mid", "senior"), ("senior", "lead")]:  # the items the higher level adds
         added = linked_items(site.page(f"/roles/python-backend/{lo}-to-{hi}/").content(), fw)
-        on_jd = linked_items(site.page(f"/roles/python-backend/{hi}/").content().split("이전 레벨에서 이어지는")[0], fw)
+        on_jd = jd_items(site, fw, hi)[0]
         assert len(added) == len(set(added)) == NEW_AT[hi] and set(added) == set(on_jd), (lo, hi)
     progression = site.page("/progression/")
     for lo, hi in [("junior", "mid"), ("mid", "senior"), ("senior", "lead")]:

@@ -31,8 +31,9 @@ def toc(source: str) -> list[str]:
     return re.findall(r'<a href="#([^"]+)" class="md-nav__link">', m.group(1)) if m else []
 
 
-def test_static_export_builds_with_material_alone_and_matches(tmp_path: Path) -> None:
+def test_static_export_builds_with_material_alone_and_matches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "export"
+    monkeypatch.setenv("CAREER_LANGUAGES", "ko")  # the site's languages, as the project build below has them
     result = run_career("export", "--format", "mkdocs", "--out", str(out))
     assert result.returncode == 0, result.stderr
     config = (out / "mkdocs.yml").read_text(encoding="utf-8")

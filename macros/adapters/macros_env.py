@@ -12,7 +12,8 @@ from markupsafe import Markup
 
 from ..core import escape
 from ..site import urls
-from ..site.pagekinds import KINDS, Kind, Route
+from ..site.pagekinds import KINDS, Kind, Route, first_jd, link_examples
+from ..views.common import counts
 from .plugin import CareerPlugin
 
 
@@ -27,12 +28,6 @@ def define_env(env: Any) -> None:
 
     def here() -> str:
         return str(env.page.file.src_uri)
-
-    def first_jd() -> tuple[Any, Any]:
-        """The first role and its lowest level, for example links (None, None when the build has no roles)."""
-        fw = site().fw
-        role = next((r for r in fw.roles if fw.role_levels(r)), None)
-        return (role, fw.role_levels(role)[0][0]) if role else (None, None)
 
     def block(template: str, **context: Any) -> Markup:
         html, _ = site().renderer.fragment(f"macros/{template}", here(), **context)
@@ -51,10 +46,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def stats() -> Markup:
         """One line of counts: roles, levels, areas, groups, items, behaviours, KPI dimensions."""
-        fw = site().fw
-        return block("stats.html.j2", roles=len(fw.roles), families=len([f for f in fw.families if not f.implicit]),
-                     levels=len(fw.levels), areas=len(fw.areas), groups=sum(len(a.groups) for a in fw.areas),
-                     items=sum(1 for _ in fw.items()), behaviours=len(fw.behaviours()), kpis=len(fw.kpis))
+        return block("stats.html.j2", n=counts(site().fw))
 
     @env.macro
     def role_table() -> Markup:
@@ -72,7 +64,7 @@ def define_env(env: Any) -> None:
     def journeys() -> Markup:
         """The home page's three journeys, each step a link."""
         s = site()
-        role, level = first_jd()
+        role, level = first_jd(site().fw)
         return block("journeys.html.j2", role=role, level=level, internal=s.facts.internal,
                      kit=any(p.route.kind == Kind.KIT for p in s.pages))
 
@@ -87,20 +79,12 @@ def define_env(env: Any) -> None:
     @env.macro
     def contract_examples() -> Markup:
         """The stable URL patterns, each with a live example from the current framework."""
-        s = site()
-        fw = s.fw
-        role, level = first_jd()
-        item = next(fw.items(), None)
-        pair = next(iter(s.facts.expectations.adjacent_levels(role)), None) if role else None
-        q = next((q for _, q in fw.questions()), None) if s.facts.internal else None
-        bank_area = (fw.item(q.items[0]).area.id if q.items else fw.group(q.groups[0])[1].id) if q else None
-        return block("contract.html.j2", role=role, level=level, item=item, pair=pair, question=q, bank_area=bank_area,
-                     kpi=fw.kpis[0] if fw.kpis else None, internal=s.facts.internal)
+        return block("contract.html.j2", e=link_examples(site().facts))
 
     @env.macro
     def data_links() -> Markup:
         """Links to the published exports."""
-        role, level = first_jd()
+        role, level = first_jd(site().fw)
         return block("data_links.html.j2", role=role, level=level)
 
     @env.macro

@@ -31,13 +31,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.utils.meta import get_data
 
 from ..app import BuildError, BuildOptions, SiteBuild, build
+from ..core import escape
 from ..core.text import LANGUAGES, Language
+from ..core.yamlio import YamlError, read_yaml
+from ..site.assets import INTERNAL_SCRIPTS, STYLES, THEME, scripts
 from ..site.edition import DOCS_LANGUAGE, Edition
 from ..site.render import bytecode_cache
 from ..site.search import Glossary, index_json, page_entries, terms_json, written_entry
+from ..site.switcher import theme_labels
 from .page import GeneratedPage
 
 log = logging.getLogger("mkdocs.plugins.career")
@@ -48,9 +53,11 @@ EDITION_VARIABLE = "CAREER_EDITION"  # set on the process that builds another ed
 class CareerConfig(Config):
     framework_dir = c.Type(str, default="framework")
     audience = c.Choice(("internal", "public"), default="internal")
-    languages = c.ListOfItems(c.Choice(LANGUAGES), default=["ko", "en"])
+    languages = c.Optional(c.ListOfItems(c.Choice(LANGUAGES)))  # default: framework.yml's `languages`
     language = c.Optional(c.Choice(LANGUAGES))  # set on the builds of the other editions
     history = c.Type(bool, default=True)
+    # The public site's address, for the internal site's job-post documents and JD links (CAREER_PUBLIC_SITE_URL overrides)
+    public_site_url = c.Optional(c.Type(str))
 
 
 def _env(name: str, allowed: tuple[str, ...], default: str) -> str:
@@ -69,16 +76,39 @@ class CareerPlugin(BasePlugin[CareerConfig]):
         self.site: SiteBuild | None = None
         self.dropped: set[str] = set()
         self.editions_running: dict[Language, tuple[subprocess.Popen[bytes], threading.Thread, Path]] = {}
+        self.project = Path.cwd()  # the folder of mkdocs.yml, once a config is read
+        self.keep = False  # keep each build for the next one to reuse (`mkdocs serve`, `career serve`)
+        self.serving: Any = None  # `career serve`'s edition (adapters/serve.py): it builds the other editions itself
+        self.prepared: SiteBuild | None = None  # a build made by `career serve` for the next MkDocs build to use
+        self.given: dict[str, Any] = {}  # config values as mkdocs.yml gave them, before on_config set its own
+        self._entries: dict[Any, tuple[Any, ...]] = {}  # search entries of each generated page, kept with the page
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Under `mkdocs serve` the plugin lives across rebuilds: each build starts from the previous one (only the
+        framework files that changed are read again, and unchanged pages keep their bodies; see app.build)."""
+        self.keep = command == "serve"
 
     @property
     def audience(self) -> Literal["internal", "public"]:
         return _env("CAREER_AUDIENCE", ("internal", "public"), self.config.audience)  # type: ignore[return-value]
 
     @property
+    def framework_dir(self) -> Path:
+        """The framework folder (CAREER_FRAMEWORK_DIR overrides the config), relative to the project's folder."""
+        path = Path(os.environ.get("CAREER_FRAMEWORK_DIR") or self.config.framework_dir)
+        return path if path.is_absolute() else self.project / path
+
+    @property
     def editions(self) -> tuple[Language, ...]:
-        """The site's languages, the main one first (CAREER_LANGUAGES=ko,en overrides)."""
+        """The site's languages, the main one first: CAREER_LANGUAGES=ko,en, else the plugin's `languages` in
+        mkdocs.yml, else framework.yml's (its `languages`, or its locale, with English beside Korean)."""
         raw = os.environ.get("CAREER_LANGUAGES", "").strip()
-        values = [x.strip() for x in raw.split(",") if x.strip()] if raw else list(self.config.languages)
+        if raw:
+            values = [x.strip() for x in raw.split(",") if x.strip()]
+        elif self.config.languages:
+            values = list(self.config.languages)
+        else:
+            values = list(framework_languages(self.framework_dir))
         bad = [v for v in values if v not in LANGUAGES]
         if bad or not values:
             raise PluginError(f"languages {values!r}: each must be one of {', '.join(LANGUAGES)}")
@@ -95,6 +125,7 @@ class CareerPlugin(BasePlugin[CareerConfig]):
 
     @event_priority(100)  # before mkdocs-macros, which reads `site` in its macros
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.project = Path(str(config.config_file_path or "mkdocs.yml")).resolve().parent
         edition = os.environ.get(EDITION_VARIABLE, "").strip()
         if edition:  # this process builds another edition for the main build (see start_editions)
             if edition not in LANGUAGES:
@@ -106,35 +137,64 @@ class CareerPlugin(BasePlugin[CareerConfig]):
             if not config.site_url:
                 log.info("no site address (set CAREER_SITE_URL to the published address): canonical links, hreflang, "
                          "the sitemap's addresses and structured data are left out of this build")
-            self.start_editions(config)
+            if self.serving is None:  # `career serve` keeps the other editions' processes itself
+                self.start_editions(config)
         options, self.dropped = options_for(self, config)
+        use_theme(config, self.audience)
         config.theme["language"] = self.language  # Material's interface (and its search) in the edition's language
         if str(options.framework_dir) not in [str(w) for w in config.watch]:
             config.watch.append(str(options.framework_dir))  # `mkdocs serve` rebuilds when a YAML file changes
-        try:
-            self.site = build(options)
-        except BuildError as exc:
-            raise PluginError(str(exc)) from None
-        config.nav = self.site.nav
-        config.copyright = self.site.footer
-        config.extra["career_search"] = True  # theme/main.html: search with assets/search-worker.js and search/terms.json
-        if not self.main:
-            config.site_name = self.site.fw.meta.name.get(self.language)
-        if len(self.editions) > 1:
-            main = self.editions[0]
-            root = (config.site_url or "/").removesuffix(f"{self.language}/") if not self.main else (config.site_url or "/")
-            config.extra["alternate"] = [
-                {"name": EDITION_NAMES[lang], "lang": lang, "link": _edition_prefix(self.language, lang, main),
-                 "root": root + ("" if lang == main else f"{lang}/")}
-                for lang in self.editions]
+        prepared, self.prepared = self.prepared, None
+        if prepared is not None and prepared.options == options:
+            self.site = prepared
+        else:
+            try:
+                self.site = build(options, previous=self.site if self.keep else None)
+            except BuildError as exc:
+                raise PluginError(str(exc)) from None
+        self.given = {"site_description": config.site_description}
+        for name, value in self.settings(self.site, config).items():
+            if name.startswith("extra."):
+                config.extra[name.removeprefix("extra.")] = value
+            else:
+                config[name] = value
         if self.audience == "public" or not config.repo_url:  # no edit links for candidates, nor without a repository
             config.repo_url = None
             config.edit_uri = ""
         return config
 
+    def settings(self, site: SiteBuild, config: MkDocsConfig) -> dict[str, Any]:
+        """The config values a build of `site` sets (`extra.<key>` for `config.extra`): every page shows some of them,
+        so `career serve` builds every page again when one changes."""
+        # The site's name and description come from framework.yml, in the edition's language, as escaped markup: the
+        # theme writes them into attributes and elements, some without escaping them (and `|e` leaves markup as it is)
+        meta = site.fw.meta
+        out: dict[str, Any] = {
+            "nav": site.nav, "copyright": site.footer, "site_name": escape.html(meta.name.get(self.language)),
+            "site_description": escape.html(escape.fold(meta.description.get(self.language))) if meta.description is not None
+            else self.given.get("site_description", config.site_description),
+            "extra.career_search": True,  # theme/main.html: search with assets/search-worker.js and search/terms.json
+            "extra.career_switcher": theme_labels(site.fw, site.labels)}  # theme/partials/switcher.html: "my level"
+        if len(self.editions) > 1:
+            main = self.editions[0]
+            root = (config.site_url or "/").removesuffix(f"{self.language}/") if not self.main else (config.site_url or "/")
+            out["extra.alternate"] = [
+                {"name": EDITION_NAMES[lang], "lang": lang, "link": _edition_prefix(self.language, lang, main),
+                 "root": root + ("" if lang == main else f"{lang}/")}
+                for lang in self.editions]
+        return out
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.serving is not None:
+            self.serving.nav, self.serving.files = nav, files
+        return nav
+
+    @event_priority(-100)  # last: the environment pages are drawn with
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if env.bytecode_cache is None:  # the theme's templates compiled once, not on every build (0.3 s of each)
             env.bytecode_cache = bytecode_cache("theme")
+        if self.serving is not None:
+            self.serving.env, self.serving.files = env, files
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -143,6 +203,8 @@ class CareerPlugin(BasePlugin[CareerConfig]):
         shown = self.site.options.edition.docs_pages(docs)  # the edition's hand-written pages
         for f in list(files):
             if not f.abs_src_path or not Path(f.abs_src_path).resolve().is_relative_to(docs):
+                if self.audience != "internal" and f.src_uri in INTERNAL_SCRIPTS:
+                    files.remove(f)  # the theme's script of an internal page kind
                 continue  # the theme's files
             source = shown.get(f.src_uri)
             if source is None:  # another language's page (docs/<lang>/...)
@@ -170,17 +232,36 @@ class CareerPlugin(BasePlugin[CareerConfig]):
 
     @event_priority(-50)  # after Material's search plugin wrote the index of the hand-written pages
     def on_post_build(self, config: MkDocsConfig) -> None:
-        assert self.site is not None
         path = Path(config.site_dir) / "search" / "search_index.json"
         if path.is_file():  # Material's search plugin wrote the hand-written pages' entries: add ours, and the terms
-            index = json.loads(path.read_text(encoding="utf-8"))
-            glossary = Glossary(self.site.fw.glossary)
-            entries = [written_entry(doc, glossary) for doc in index["docs"]]
-            for page in self.site.pages:
-                entries += page_entries(page, glossary, self.language, config.use_directory_urls)
-            path.write_text(index_json(index["config"], entries), encoding="utf-8")
-            (path.parent / "terms.json").write_text(terms_json(entries), encoding="utf-8")
-        self.finish_editions(config)
+            for rel, text in self.search_files(config, path.read_text(encoding="utf-8")):
+                (Path(config.site_dir) / rel).write_text(text, encoding="utf-8")
+        if self.serving is None:
+            self.finish_editions(config)
+
+    def search_files(self, config: MkDocsConfig, written: str) -> list[tuple[str, str]]:
+        """search/search_index.json and search/terms.json: the entries Material's search plugin wrote (`written`: the
+        hand-written pages') and those of every generated page. A page's entries are kept with it: a page the next
+        build keeps (the same SitePage, see app.build) keeps them too, unless the glossary changed."""
+        assert self.site is not None
+        index = json.loads(written)
+        terms = self.site.fw.glossary
+        kept = self._entries
+        glossary = kept["glossary"][1] if "glossary" in kept and kept["glossary"][0] == terms else Glossary(terms)
+        entries = [written_entry(doc, glossary) for doc in index["docs"]]
+        kind_words = self.site.labels.with_prefix("search_words_")
+        fresh: dict[Any, tuple[Any, ...]] = {"glossary": (terms, glossary)}
+        for page in self.site.pages:
+            words = kind_words.get(page.kind.kind, "")
+            old = kept.get(page.route)
+            if old is not None and old[0] is page and old[1] is glossary and old[2] == (words, self.language, config.use_directory_urls):
+                found = old[3]
+            else:
+                found = page_entries(page, glossary, self.language, config.use_directory_urls, words)
+            fresh[page.route] = (page, glossary, (words, self.language, config.use_directory_urls), found)
+            entries += found
+        self._entries = fresh if self.keep or self.serving is not None else {}
+        return [("search/search_index.json", index_json(index["config"], entries)), ("search/terms.json", terms_json(entries))]
 
     def on_build_error(self, error: Exception) -> None:
         for proc, relay, folder in self.editions_running.values():
@@ -192,9 +273,8 @@ class CareerPlugin(BasePlugin[CareerConfig]):
 
     def start_editions(self, config: MkDocsConfig) -> None:
         """Start building each other edition, each in its own process and into a folder of its own."""
-        framework_dir = Path(os.environ.get("CAREER_FRAMEWORK_DIR") or self.config.framework_dir)
         project = Path(str(config.config_file_path)).parent
-        env = {**os.environ, "CAREER_FRAMEWORK_DIR": str(framework_dir if framework_dir.is_absolute() else project / framework_dir),
+        env = {**os.environ, "CAREER_FRAMEWORK_DIR": str(self.framework_dir),
                "CAREER_LANGUAGES": ",".join(self.editions), "CAREER_AUDIENCE": self.audience}
         for lang in self.editions[1:]:
             folder = Path(tempfile.mkdtemp(prefix=f"career-{lang}-"))
@@ -224,6 +304,22 @@ class CareerPlugin(BasePlugin[CareerConfig]):
             shutil.move(str(folder), str(target))
         if failed:
             raise PluginError(f"the {', '.join(failed)} edition could not be built; its messages are above")
+
+
+def framework_languages(framework_dir: Path) -> tuple[Language, ...]:
+    """framework.yml's languages (read on their own, before the build): `languages`, else its locale, with English
+    beside Korean; Korean and English when the file cannot be read (the build then reports why)."""
+    try:
+        data, _ = read_yaml((framework_dir / "framework.yml").read_bytes(), "framework.yml")
+    except (OSError, YamlError):
+        return ("ko", "en")
+    if not isinstance(data, dict):
+        return ("ko", "en")
+    chosen = data.get("languages")
+    if isinstance(chosen, list) and chosen and all(x in LANGUAGES for x in chosen):
+        return tuple(dict.fromkeys(chosen))
+    locale = data.get("locale", "ko")
+    return ("ko", "en") if locale not in LANGUAGES or locale == "ko" else (locale,)
 
 
 def _relay(proc: subprocess.Popen[bytes], prefix: str) -> None:
@@ -256,18 +352,43 @@ def _edition_prefix(here: Language, there: Language, main: Language) -> str:
 def options_for(plugin: CareerPlugin, config: MkDocsConfig) -> tuple[BuildOptions, set[str]]:
     """The build options for a MkDocs config, and the hand-written pages this audience leaves out."""
     project = Path(config.config_file_path or ".").resolve().parent
-    fw_dir = Path(os.environ.get("CAREER_FRAMEWORK_DIR") or plugin.config.framework_dir)
+    plugin.project = project
     edition = Edition(plugin.language, plugin.editions, plugin.audience, config.use_directory_urls)
     shown = edition.docs_pages(Path(config.docs_dir))
     own = {src for src in shown if src.endswith(".md")}
     dropped = {src for src in own if plugin.audience == "public" and _internal_page(shown[src])}
     options = BuildOptions(
-        framework_dir=fw_dir if fw_dir.is_absolute() else project / fw_dir, project_dir=project,
+        framework_dir=plugin.framework_dir, project_dir=project,
         site_url=config.site_url, repo_url=config.repo_url if plugin.audience == "internal" else None,
         edit_uri=config.edit_uri, copyright=config.copyright, user_nav=_nav_for(config.nav, dropped, edition.language, DOCS_LANGUAGE),
         audience=plugin.audience, language=edition.language, editions=edition.languages, directory_urls=edition.directory_urls,
-        history=plugin.config.history, docs_pages=frozenset(own - dropped))
+        history=plugin.config.history, docs_pages=frozenset(own - dropped), public_url=_public_url(plugin, config))
     return options, dropped
+
+
+def use_theme(config: MkDocsConfig, audience: str) -> None:
+    """The engine's theme in any project: its folder after the project's own `custom_dir` (whose templates win) and
+    before Material's, and its styles and the audience's scripts before the project's own (site/assets.py)."""
+    dirs = config.theme.dirs
+    if str(THEME) not in dirs:
+        custom = config.theme.custom_dir
+        dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, str(THEME))
+    config.extra_css[:0] = [s for s in STYLES if s not in config.extra_css]
+    listed = {str(s) for s in config.extra_javascript}
+    config.extra_javascript[:0] = [s for s in scripts(audience) if s not in listed]
+
+
+def _public_url(plugin: CareerPlugin, config: MkDocsConfig) -> str | None:
+    """The public site's root address: CAREER_PUBLIC_SITE_URL, else the plugin's `public_site_url`; the public build's is
+    its own `site_url`. Only an https address counts (anything else would put a wrong link into a job post)."""
+    if plugin.audience == "public":
+        found = Edition(plugin.language, plugin.editions).root_of(config.site_url)
+    else:
+        found = os.environ.get("CAREER_PUBLIC_SITE_URL", "").strip() or plugin.config.public_site_url
+    if found and not found.startswith("https://"):
+        log.warning(f"the public site address {found[:60]!r} is not an https address; job-post documents leave it out")
+        return None
+    return f"{found.rstrip('/')}/" if found else None
 
 
 def _internal_page(path: Path) -> bool:

@@ -20,8 +20,8 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from .files import Files, Parsed
-from .model import AreaFile, FamilyFile, Ladder, Level, LevelsFile, Refers, RefKind
-from .walk import defined_ids, fields
+from .model import AreaFile, FamilyFile, Item, Ladder, Level, LevelsFile, Refers, RefKind
+from .walk import fields
 
 Audience = Literal["internal", "public"]
 #: What a pruned value becomes when the entity holding it must go.
@@ -78,7 +78,7 @@ def _pruned_model(value: BaseModel, live: dict[RefKind, set[str]]) -> Any:
     for f in fields(type(value)):
         old = getattr(value, f.name)
         new = _pruned_field(old, f.refers, live)
-        if new is DROP or (f.least and len(new) < f.least):
+        if new is DROP or (f.least and new is not None and len(new) < f.least):
             return DROP  # a required reference gone, or a required list left short: nothing to stand on
         if new is not old:
             update[f.name] = new
@@ -108,11 +108,13 @@ def _pruned_field(old: Any, refers: Refers | None, live: dict[RefKind, set[str]]
 
 # the filter ------------------------------------------------------------------------------------------------
 def _explicit_levels(area: AreaFile) -> AreaFile:
-    """Each item with its level written out (the group's default otherwise), so that a group whose default level
-    is left out keeps the items it holds at other levels."""
-    groups = tuple(g.model_copy(update={"items": tuple(it if it.level or not g.level else it.model_copy(update={"level": g.level})
-                                                       for it in g.items)}) if g.level else g for g in area.groups)
-    return area.model_copy(update={"groups": groups})
+    """Each item with its level written out (the group's or the area's default otherwise), so that a group whose
+    default level is left out keeps the items it holds at other levels."""
+    def written(items: tuple[Item, ...], default: str | None) -> tuple[Item, ...]:
+        return tuple(it if it.level or not default else it.model_copy(update={"level": default}) for it in items)
+
+    groups = tuple(g.model_copy(update={"items": written(g.items, g.level)}) if g.level else g for g in area.groups)
+    return area.model_copy(update={"groups": groups, "items": written(area.items, area.level)})
 
 
 def _without_dead_ends(ladder: Ladder) -> Ladder:
@@ -129,28 +131,62 @@ def _without_dead_ends(ladder: Ladder) -> Ladder:
                                      "tracks": tuple(t.model_copy(update={"levels": cut(t.levels)}) for t in ladder.tracks)})
 
 
-def _settled(files: Files) -> Files:
+class FilterMemo:
+    """What filtering one folder for an audience leaves for the next filtering of it: per pass of `_settled`, the ids
+    that were live and what each file became. A file that did not change (the same Parsed, see core/loading.py's
+    ReadCache), pruned against the same live ids, becomes the same Parsed again, with the values derived from it."""
+
+    def __init__(self) -> None:
+        self.passes: list[tuple[dict[RefKind, set[str]], dict[int, tuple[Parsed[Any], Parsed[Any] | None]]]] = []
+
+
+def _live_ids(files: Files) -> dict[RefKind, set[str]]:
+    """Every id the files define, by kind (each file's entities are walked once: `Parsed.entities`)."""
+    out: dict[RefKind, set[str]] = {}
+    for p in files.all():
+        for e in p.entities():
+            out.setdefault(e.kind, set()).add(e.id)
+    return out
+
+
+def _settled(files: Files, memo: FilterMemo | None = None) -> Files:
     """Prune until nothing changes: dropping one thing can leave another without what it stands on."""
-    while True:
-        if files.levels is None and any(p.model.ladder is None for p in files.families):  # they climbed the shared ladder
-            files.families = [p for p in files.families if p.model.ladder is not None]
-            continue
-        pruning = _Pruning(defined_ids([p.model for p in files.all()]))
-        files = files.mapped(pruning.file)
-        if not pruning.changed:
-            return files
+    passes: list[tuple[dict[RefKind, set[str]], dict[int, tuple[Parsed[Any], Parsed[Any] | None]]]] = []
+    try:
+        while True:
+            if files.levels is None and any(p.model.ladder is None for p in files.families):  # they climbed the shared ladder
+                files.families = [p for p in files.families if p.model.ladder is not None]
+                continue
+            live = _live_ids(files)
+            before = memo.passes[len(passes)] if memo is not None and len(passes) < len(memo.passes) else None
+            pruning = _Pruning(live, before[1] if before is not None and before[0] == live else {})
+            passes.append((live, pruning.done))
+            files = files.mapped(pruning.file)
+            if not pruning.changed:
+                return files
+    finally:
+        if memo is not None:
+            memo.passes = passes
 
 
 class _Pruning:
-    """One pass of `prune` over every file against the ids that were live at its start."""
+    """One pass of `prune` over every file against the ids that were live at its start; `known`: what each file became
+    in the same pass of the previous filtering, against the same ids."""
 
-    def __init__(self, live: dict[RefKind, set[str]]) -> None:
-        self.live, self.changed = live, False
+    def __init__(self, live: dict[RefKind, set[str]], known: dict[int, tuple[Parsed[Any], Parsed[Any] | None]]) -> None:
+        self.live, self.changed, self.known = live, False, known
+        self.done: dict[int, tuple[Parsed[Any], Parsed[Any] | None]] = {}
 
     def file(self, p: Parsed[Any]) -> Parsed[Any] | None:
-        model = prune(p.model, self.live)
-        self.changed |= model is not p.model
-        return None if model is DROP else p if model is p.model else replace(p, model=model)
+        seen = self.known.get(id(p))
+        if seen is not None and seen[0] is p:
+            out = seen[1]
+        else:
+            model = prune(p.model, self.live)
+            out = None if model is DROP else p if model is p.model else replace(p, model=model)
+        self.changed |= out is not p
+        self.done[id(p)] = (p, out)
+        return out
 
 
 def _ladder_fixed(p: Parsed[Any]) -> Parsed[Any]:
@@ -163,15 +199,17 @@ def _ladder_fixed(p: Parsed[Any]) -> Parsed[Any]:
     return p
 
 
-def for_audience(files: Files, audience: Audience) -> Files:
-    """The files a build for `audience` shows (the internal audience sees everything)."""
+def _stripped(p: Parsed[Any]) -> Parsed[Any] | None:
+    if _hidden(p.model) or p.kind == "interview":  # interview questions are for interviewers only
+        return None
+    model = strip_internal(p.model)
+    return replace(p, model=_explicit_levels(model) if isinstance(model, AreaFile) else model)
+
+
+def for_audience(files: Files, audience: Audience, memo: FilterMemo | None = None) -> Files:
+    """The files a build for `audience` shows (the internal audience sees everything). With `memo` (kept from the
+    previous filtering of the same folder), unchanged files are not filtered again."""
     if audience == "internal":
         return files
-
-    def stripped(p: Parsed[Any]) -> Parsed[Any] | None:
-        if _hidden(p.model) or p.kind == "interview":  # interview questions are for interviewers only
-            return None
-        model = strip_internal(p.model)
-        return replace(p, model=_explicit_levels(model) if isinstance(model, AreaFile) else model)
-
-    return _settled(files.mapped(stripped)).mapped(_ladder_fixed)
+    shown = files.mapped(lambda p: p.derived("public", _stripped))
+    return _settled(shown, memo).mapped(lambda p: p.derived("ladder-fixed", _ladder_fixed))

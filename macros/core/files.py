@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from . import walk
 from .model import (
     AreaFile,
     FamilyFile,
@@ -35,12 +36,12 @@ SINGLE_FILES: dict[str, tuple[type[BaseModel], bool]] = {
 #: Folders: name -> (model of each *.yml inside, required, file-name pattern with the id as group 'id').
 FOLDERS: dict[str, tuple[type[BaseModel], bool, str]] = {
     "families": (FamilyFile, False, r"(?P<id>[a-z0-9-]+)"),
-    "roles": (RoleFile, True, r"(?P<id>[a-z0-9-]+)"),
-    "competencies": (AreaFile, True, r"(?P<number>[0-9]+)-(?P<id>[a-z0-9-]+)"),
+    "roles": (RoleFile, False, r"(?P<id>[a-z0-9-]+)"),
+    "competencies": (AreaFile, True, r"(?:(?P<number>[0-9]+)-)?(?P<id>[a-z0-9-]+)"),
     "interview": (InterviewFile, False, r"(?P<id>[a-z0-9-]+)"),
 }
 IGNORED_FOLDERS = {"schema"}
-NAME_HINT = {"families": "<id>.yml", "roles": "<id>.yml", "competencies": "NN-<id>.yml", "interview": "<id>.yml"}
+NAME_HINT = {"families": "<id>.yml", "roles": "<id>.yml", "competencies": "NN-<id>.yml or <id>.yml", "interview": "<id>.yml"}
 
 
 def name_match(folder: str, path: Path) -> re.Match[str] | None:
@@ -49,18 +50,40 @@ def name_match(folder: str, path: Path) -> re.Match[str] | None:
 
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Parsed(Generic[M]):
     """One validated file: its kind (the single file's or the folder's name), path inside the framework, display
-    path, model and marks (positions of its values)."""
+    path, model and marks (positions of its values).
+
+    Values computed from this file alone (its entities, its references, where each entity is written, ...) are kept
+    with it (`derived`): a file that did not change keeps its Parsed from one reading to the next (core/loading.py's
+    `ReadCache`), and with it those values."""
 
     kind: str
     rel: str
     display: str
     model: M
     marks: Marks
+    _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, name: str, make: Callable[[Parsed[M]], T]) -> T:
+        """`make(self)`, computed once per parsed file under `name` (`make` must read nothing but this file)."""
+        try:
+            value: T = self._derived[name]
+        except KeyError:
+            value = self._derived[name] = make(self)
+        return value
+
+    def entities(self) -> tuple[walk.Entity, ...]:
+        """Every entity the file defines, outermost first (`walk.entities`, walked once per parsed file)."""
+        return self.derived("entities", lambda p: tuple(walk.entities(p.model)))
+
+    def references(self) -> tuple[walk.Reference, ...]:
+        """Every reference the file makes, in document order (`walk.references`, walked once per parsed file)."""
+        return self.derived("references", lambda p: tuple(walk.references(p.model, PurePosixPath(p.rel).name)))
 
 
 #: Where each kind of file goes in `Files`.

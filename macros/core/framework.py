@@ -120,12 +120,17 @@ class PlacedBehaviour:
 
     @property
     def id(self) -> str:
-        """The anchor of the statement: `<group>--<level>` (a double hyphen never occurs in an id)."""
-        return behaviour_id(self.group.id, self.level.id)
+        """The anchor of the statement: its own id, else `<group>--<level>` (a double hyphen never occurs in an id)."""
+        return self.behaviour.id or behaviour_id(self.group.id, self.level.id)
 
 
 def behaviour_id(group_id: str, level_id: str) -> str:
+    """The id of a behaviour that has none of its own: `<group>--<level>`."""
     return f"{group_id}--{level_id}"
+
+
+def behaviour_anchor(group_id: str, behaviour: Behaviour) -> str:
+    return behaviour.id or behaviour_id(group_id, behaviour.level)
 
 
 @dataclass(frozen=True, eq=False)
@@ -257,11 +262,21 @@ class Framework:
         return tuple(f for f in self.families if area in self.family_areas(f))
 
     def role_areas(self, role: RoleFile) -> tuple[AreaFile, ...]:
-        """The competency areas a role uses, in area order."""
-        if role.areas is None:
-            return self.family_areas(self.role_family(role))
-        wanted = set(role.areas)
-        return tuple(a for a in self.areas if a.id in wanted)
+        """The competency areas a role uses, in area order (found once per role: views ask for them often)."""
+        key = (role.id, role.areas)
+        found = self._role_areas.get(key)
+        if found is None:
+            if role.areas is None:
+                found = self.family_areas(self.role_family(role))
+            else:
+                wanted = set(role.areas)
+                found = tuple(a for a in self.areas if a.id in wanted)
+            self._role_areas[key] = found
+        return found
+
+    @cached_property
+    def _role_areas(self) -> dict[tuple[str, tuple[str, ...] | None], tuple[AreaFile, ...]]:
+        return {}
 
     def role_kpis(self, role: RoleFile) -> tuple[KpiDimension, ...]:
         if role.kpis is None:

@@ -10,39 +10,87 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import messages
-from .audience import Audience, for_audience
+from .audience import Audience, FilterMemo, for_audience
 from .diagnostics import Diagnostic, FrameworkError
 from .files import FOLDERS, IGNORED_FOLDERS, NAME_HINT, SINGLE_FILES, Files, Parsed, display_path, name_match
-from .framework import SHARED_LADDER, Family, Framework, LadderInfo, Ref, Source, behaviour_id
-from .model import FamilyFile, FrameworkFile
+from .framework import SHARED_LADDER, Family, Framework, LadderInfo, Ref, Source, behaviour_anchor
+from .model import AreaFile, FamilyFile, FrameworkFile, RoleFile, area_groups
 from .references import check_references
 from .text import LANGUAGES, LIMITS, Language
 from .texts import texts
-from .walk import entities
 from .yamlio import YamlError, read_yaml
 
 
+class ReadCache:
+    """What one reading of a framework folder leaves for the next reading of it, so that only what changed is read
+    again: each file's bytes and what they were read into (the same Parsed, which keeps the values derived from it:
+    `Parsed.derived`), the audience filter's passes (`FilterMemo`) and the frameworks assembled (whose ladders and
+    families are reused when they did not change, so that views built from them compare equal). A file is read again
+    whenever its bytes differ, whatever its time stamps say. Pass the same cache to each reading of one folder
+    (`career serve` does); without one, every reading starts afresh."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[bytes, tuple[Any, ...], Parsed[Any] | None, tuple[Diagnostic, ...]]] = {}
+        self.filters: dict[Audience, FilterMemo] = {}
+        self.frameworks: dict[Audience, Framework] = {}
+        self.read = self.reused = 0  # files read (parsed and validated) and reused by the last reading
+
+    def begin(self) -> dict[str, tuple[bytes, tuple[Any, ...], Parsed[Any] | None, tuple[Diagnostic, ...]]]:
+        """Start a reading: the previous reading's files (only files read in this one are kept)."""
+        before, self.files = self.files, {}
+        self.read = self.reused = 0
+        return before
+
+    def filter(self, audience: Audience) -> FilterMemo:
+        return self.filters.setdefault(audience, FilterMemo())
+
+
 def _read(path: Path, root: Path, kind: str, model: type[BaseModel], problems: list[Diagnostic],
-          language: Any = None) -> Parsed[Any] | None:
-    """Read and validate one file; plain strings take the file's `language:`, else `language`."""
+          language: Any = None, cache: ReadCache | None = None,
+          before: dict[str, tuple[bytes, tuple[Any, ...], Parsed[Any] | None, tuple[Diagnostic, ...]]] | None = None
+          ) -> Parsed[Any] | None:
+    """Read and validate one file; plain strings take the file's `language:`, else `language`. With `cache`, a
+    file whose bytes (and kind, model and language) are those of the previous reading (`before`) is not read again."""
     shown = display_path(path)
     try:
         size = path.stat().st_size
         if size > LIMITS.file_bytes:
             problems.append(Diagnostic(shown, 1, 1, f"file is {size:,} bytes; the limit is {LIMITS.file_bytes:,}: split it"))
             return None
-        data, marks = read_yaml(path.read_bytes(), shown)
-    except YamlError as exc:
-        problems.append(exc.diagnostic)
-        return None
+        raw = path.read_bytes()
     except OSError as exc:
         problems.append(Diagnostic(shown, 0, 0, f"cannot read file: {exc.strerror}"))
+        return None
+    if cache is None:
+        return _parse(raw, path, root, kind, model, problems, language)
+    how = (kind, model, language)
+    old = (before or {}).get(str(path))
+    if old is not None and old[1] == how and old[0] == raw:
+        cache.files[str(path)] = old
+        cache.reused += 1
+        problems.extend(old[3])
+        return old[2]
+    found: list[Diagnostic] = []
+    parsed = _parse(raw, path, root, kind, model, found, language)
+    cache.files[str(path)] = (raw, how, parsed, tuple(found))
+    cache.read += 1
+    problems.extend(found)
+    return parsed
+
+
+def _parse(raw: bytes, path: Path, root: Path, kind: str, model: type[BaseModel], problems: list[Diagnostic],
+           language: Any) -> Parsed[Any] | None:
+    shown = display_path(path)
+    try:
+        data, marks = read_yaml(raw, shown)
+    except YamlError as exc:
+        problems.append(exc.diagnostic)
         return None
     if not isinstance(data, dict):
         found = type(data).__name__ if data is not None else "nothing"
         problems.append(Diagnostic(shown, 1, 1, f"expected a mapping of keys at the top of the file, found {found}"))
         return None
-    own = data.get("language")
+    own = data.get("language") if kind != "framework.yml" else data.get("locale")  # framework.yml's own strings: its locale
     lang = own if own in LANGUAGES else language if language in LANGUAGES else "ko"
     try:
         obj = model.model_validate(data, context={"language": lang})
@@ -117,35 +165,52 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(root: str | Path, audience: Audience = "internal") -> tuple[Framework | None, list[Diagnostic]]:
+def check(root: str | Path, audience: Audience = "internal", cache: ReadCache | None = None) -> tuple[Framework | None, list[Diagnostic]]:
     """Load and validate a framework folder: the framework (or None) and every problem found.
     Warnings do not keep the framework from loading. The public audience's framework leaves out
     everything marked internal (and the interview questions)."""
+    found, problems = check_audiences(root, (audience,), cache)
+    return found[audience], problems
+
+
+def check_audiences(root: str | Path, audiences: tuple[Audience, ...],
+                    cache: ReadCache | None = None) -> tuple[dict[Audience, Framework | None], list[Diagnostic]]:
+    """The framework as each audience sees it, from one reading of the folder, and every problem found. With
+    `cache` (see ReadCache), only what changed since the previous reading of the folder is read again."""
     root = Path(root)
+    none: dict[Audience, Framework | None] = dict.fromkeys(audiences)
     if not root.is_dir():
-        return None, [Diagnostic(display_path(root), 0, 0, "framework folder not found")]
+        return none, [Diagnostic(display_path(root), 0, 0, "framework folder not found")]
     with _collector_paused():
-        files, problems = read_files(root)
+        files, problems = read_files(root, cache)
         problems.extend(check_references(files))
         problems.extend(required_internal_texts(files))
         if any(d.severity == "error" for d in problems):
-            return None, sorted(set(problems))
-        shown = for_audience(files, audience)
-        if shown.levels is None and not shown.families:
-            where = (files.levels or files.framework).display  # type: ignore[union-attr]
-            return None, sorted({*problems, Diagnostic(where, 1, 1, f"the {audience} build would have no levels: every level "
-                                                                       "(or every family) is marked internal; leave at least one public")})
-        return _assemble(shown), sorted(set(problems))
+            return none, sorted(set(problems))
+        out: dict[Audience, Framework | None] = {}
+        for audience in audiences:
+            shown = for_audience(files, audience, cache.filter(audience) if cache else None)
+            if shown.levels is None and not shown.families:
+                where = (files.levels or files.framework).display  # type: ignore[union-attr]
+                return none, sorted({*problems, Diagnostic(where, 1, 1, f"the {audience} build would have no levels: every "
+                                                                           "level (or every family) is marked internal; leave at "
+                                                                           "least one public")})
+            out[audience] = fw = _assemble(shown, cache.frameworks.get(audience) if cache else None)
+            if cache is not None:
+                cache.frameworks[audience] = fw
+        return out, sorted(set(problems))
 
 
-def read_files(root: Path) -> tuple[Files, list[Diagnostic]]:
-    """Every file of a framework folder, read and validated on its own, and the problems found."""
+def read_files(root: Path, cache: ReadCache | None = None) -> tuple[Files, list[Diagnostic]]:
+    """Every file of a framework folder, read and validated on its own, and the problems found (with `cache`, only
+    the files whose bytes changed since the previous reading are read again)."""
     problems: list[Diagnostic] = []
     found = _discover(root, problems)
     files = Files()
+    before = cache.begin() if cache is not None else None
 
     def read(kind: str, path: Path, model: type[BaseModel], language: Any) -> Parsed[Any] | None:
-        result = _read(path, root, kind, model, problems, language)
+        result = _read(path, root, kind, model, problems, language, cache, before)
         if result is None:
             files.failed.add(kind)
         else:
@@ -174,9 +239,13 @@ def read_files(root: Path) -> tuple[Files, list[Diagnostic]]:
 
 def required_internal_texts(files: Files) -> list[Diagnostic]:
     """A required text cannot be internal (the public build would have nothing to show): mark its entity."""
-    return [p.marks.diagnostic(loc, f"'{loc[-1]}' is required, so its text cannot be internal; "
-                                    "mark the whole entity `internal: true` instead")
-            for p in files.all() for loc, text, required in texts(p.model) if required and text.internal]
+    return [d for p in files.all() for d in p.derived("required-internal", _required_internal)]
+
+
+def _required_internal(p: Parsed[Any]) -> tuple[Diagnostic, ...]:
+    return tuple(p.marks.diagnostic(loc, f"'{loc[-1]}' is required, so its text cannot be internal; "
+                                         "mark the whole entity `internal: true` instead")
+                 for loc, text, required in texts(p.model) if required and text.internal)
 
 
 def _role_language(path: Path, family_language: dict[str, Language], default: Language) -> Language:
@@ -203,48 +272,89 @@ def _sources(files: Files) -> dict[Ref, Source]:
     role's level (`<role>/<level>`)."""
     sources: dict[Ref, Source] = {}
     for p in files.all():
-        for e in entities(p.model):
-            sources[Ref(e.kind, e.id)] = Source(p.rel, p.marks.at(e.loc)[0])
-    for p in files.areas:
-        for gi, g in enumerate(p.model.groups):
+        sources.update(p.derived("sources", _file_sources))
+    return sources
+
+
+def _file_sources(p: Parsed[Any]) -> dict[Ref, Source]:
+    """Where each entity of one file is written (see _sources)."""
+    sources: dict[Ref, Source] = {}
+    for e in p.entities():
+        sources[Ref(e.kind, e.id)] = Source(p.rel, p.marks.at(e.loc)[0])
+    if isinstance(p.model, AreaFile):
+        for gloc, g in area_groups(p.model):
+            if gloc == ():
+                sources[Ref("group", g.id)] = Source(p.rel, p.marks.at(())[0])
             for bi, b in enumerate(g.behaviours):
-                sources[Ref("behaviour", behaviour_id(g.id, b.level))] = Source(p.rel, p.marks.at(("groups", gi, "behaviours", bi))[0])
-    for p in files.roles:
+                sources[Ref("behaviour", behaviour_anchor(g.id, b))] = Source(p.rel, p.marks.at((*gloc, "behaviours", bi))[0])
+    if isinstance(p.model, RoleFile):
         for lid in p.model.levels:
             sources[Ref.role_level(p.model.id, lid)] = Source(p.rel, p.marks.at(("levels", lid), key=True)[0])
     return sources
 
 
-def _families(files: Files, locale: Language) -> tuple[list[LadderInfo], list[Family]]:
-    """The ladders (the shared one first) and the families climbing them; one implicit family without families/."""
+class _Reuse:
+    """The ladders and families of the previous framework read from the same folder, reused where nothing they hold
+    changed (they compare by identity, and views built from the same ones then compare equal)."""
+
+    def __init__(self, previous: Framework | None) -> None:
+        self.ladders = {lad.id: lad for lad in previous.ladders} if previous else {}
+        self.families = {f.id: f for f in previous.families} if previous else {}
+
+    def ladder(self, ident: str, levels: Any, tracks: Any) -> LadderInfo:
+        old = self.ladders.get(ident)
+        return old if old is not None and old.levels is levels and old.tracks is tracks else LadderInfo(ident, levels, tracks)
+
+    def family(self, file: FamilyFile, ladder: LadderInfo, language: Language, implicit: bool = False) -> Family:
+        old = self.families.get(file.id)
+        same_file = old is not None and (old.file is file or (implicit and old.implicit and old.file == file))
+        if old is not None and same_file and old.ladder is ladder and old.language == language and old.implicit == implicit:
+            return old
+        return Family(file, ladder, language, implicit=implicit)
+
+
+def _families(files: Files, locale: Language, previous: Framework | None = None) -> tuple[list[LadderInfo], list[Family]]:
+    """The ladders (the shared one first) and the families climbing them; one implicit family without families/.
+    Those of `previous` are reused where they did not change."""
+    reuse = _Reuse(previous)
     ladders: list[LadderInfo] = []
     shared: LadderInfo | None = None
     if files.levels is not None:
-        shared = LadderInfo(SHARED_LADDER, files.levels.model.levels, files.levels.model.tracks)
+        shared = reuse.ladder(SHARED_LADDER, files.levels.model.levels, files.levels.model.tracks)
         ladders.append(shared)
     families: list[Family] = []
-    for p in files.families:
+    ordered = sorted(files.families, key=lambda p: (not p.model.default, p.model.order is None, p.model.order or 0, p.model.id))
+    for p in ordered:
         f = p.model
         ladder = shared
         if f.ladder is not None:
-            ladder = LadderInfo(f.id, f.ladder.levels, f.ladder.tracks)
+            ladder = reuse.ladder(f.id, f.ladder.levels, f.ladder.tracks)
             ladders.append(ladder)
         assert ladder is not None  # references.py reports a family without a ladder
-        families.append(Family(f, ladder, f.language or locale))
+        families.append(reuse.family(f, ladder, f.language or locale))
     if not families:
         assert shared is not None and files.framework is not None
         meta = files.framework.model
         implicit = FamilyFile.model_construct(id=meta.id, title=meta.name, description=None, language=None,
                                               ladder=None, areas=None, aliases=(), internal=False)
-        families.append(Family(implicit, shared, locale, implicit=True))
+        families.append(reuse.family(implicit, shared, locale, implicit=True))
     return ladders, families
 
 
-def _assemble(files: Files) -> Framework:
+def _grouped(area: AreaFile) -> AreaFile:
+    """The area as every page reads it: groups only (its own items and behaviours as its first group)."""
+    if not area.items and not area.behaviours:
+        return area
+    return area.model_copy(update={"groups": tuple(g for _, g in area_groups(area)), "items": (), "behaviours": ()})
+
+
+def _assemble(files: Files, previous: Framework | None = None) -> Framework:
+    """The framework the files make (`previous`: the one made from the previous reading of the folder, whose parts
+    are reused where they did not change)."""
     assert files.framework is not None
     meta = files.framework.model
-    ladders, families = _families(files, meta.locale)
-    areas = sorted(files.areas, key=lambda p: p.model.number)
+    ladders, families = _families(files, meta.locale, previous)
+    areas = sorted(files.areas, key=lambda p: (p.model.number is None, p.model.number or 0, p.rel))
     return Framework(
         meta=meta,
         ladders=tuple(ladders),
@@ -252,7 +362,7 @@ def _assemble(files: Files) -> Framework:
         kpis=files.kpis.model.dimensions if files.kpis else (),
         roadmap=files.roadmap.model if files.roadmap else None,
         scales=files.scales.model.scales if files.scales else (),
-        areas=tuple(p.model for p in areas),
+        areas=tuple(p.derived("grouped", lambda q: _grouped(q.model)) for p in areas),
         roles=tuple(p.model for p in files.roles),
         interviews=tuple(p.model for p in sorted(files.interviews, key=lambda p: p.rel)),
         glossary=files.glossary.model.terms if files.glossary else (),

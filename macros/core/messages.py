@@ -76,7 +76,7 @@ def diagnostics(exc: ValidationError, marks: Marks, model: type[BaseModel]) -> l
     """One diagnostic per distinct problem, placed at the value (or key) it concerns."""
     out: list[Diagnostic] = []
     errors = exc.errors(include_url=False)
-    paths = [_clean(tuple(e["loc"])) for e in errors]
+    paths = [_as_written(_clean(tuple(e["loc"])), marks) for e in errors]
     above = {d[:i] for d in paths for i in range(len(d))}  # every path that holds a failing value deeper down
     seen: set[tuple[tuple[str | int, ...], str]] = set()
     for err, loc in zip(errors, paths, strict=False):
@@ -92,6 +92,13 @@ def diagnostics(exc: ValidationError, marks: Marks, model: type[BaseModel]) -> l
         seen.add((where, message))
         out.append(marks.diagnostic(where, message, key=key))
     return out
+
+
+def _as_written(loc: tuple[str | int, ...], marks: Marks) -> tuple[str | int, ...]:
+    """A text's path as the file has it: a plain string is the text itself, so `title.en` is `title`."""
+    if loc and loc[-1] in ("ko", "en") and loc not in marks.values and loc[:-1] in marks.values:
+        return loc[:-1]
+    return loc
 
 
 def _message(err: Mapping[str, Any], loc: tuple[str | int, ...], model: type[BaseModel]) -> tuple[str, bool]:

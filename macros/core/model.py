@@ -42,7 +42,8 @@ class Strict(BaseModel):
         if self.needs_any and not any(getattr(self, name) for name in self.needs_any):
             ident = getattr(self, "id", "")
             what = " or ".join(f"`{name}:`" for name in self.needs_any)
-            raise ValueError(f"{type(self).__name__.lower()} '{ident}' needs {what} (or both)")
+            kind = self.entity or type(self).__name__.lower()
+            raise ValueError(f"{kind} '{ident}' needs {what} ({'or both' if len(self.needs_any) == 2 else 'any of them'})")
         return self
 
 
@@ -91,8 +92,12 @@ class FrameworkFile(Strict):
     name: Annotated[Text, Shown("이름", "name", reads="title")]
     organisation: Annotated[Organisation, Shown("운영 조직", "organisation", reads="nested")]
     locale: Annotated[Language, Shown("기본 언어", "default language", reads="quiet")] = Field(
-        "ko", description="The language of plain strings in every file (ko or en).")
-    version: Annotated[Version, Shown("버전", "version", reads="value")]
+        "ko", description="The language of plain strings in every file, this one included (ko or en).")
+    languages: Annotated[tuple[Language, ...] | None, Shown("사이트 언어", "site languages", reads="value")] = Field(
+        None, description="The site's editions, the main one (served at /) first; default: the locale, and for Korean "
+                          "an English edition too.", min_length=1, max_length=2)
+    version: Annotated[Version | None, Shown("버전", "version", reads="value")] = Field(
+        None, description="The data's version, shown in the footer and recorded with personal records.")
     vision: Annotated[Vision | None, Shown("비전", "vision", reads="nested")] = None
     description: Description = None
 
@@ -193,6 +198,13 @@ class LevelsFile(Ladder):
 
 
 # families/<family>.yml -------------------------------------------------------------------------
+class Legacy(Strict):
+    """A family kept for reference: why, and the family that replaces it."""
+
+    successor: Annotated[Slug | None, Refers("family", gone="none"), Shown("후속 직군", "successor", reads="ids")] = None
+    note: Annotated[Paragraph | None, Shown("안내", "note", reads="text")] = None
+
+
 class FamilyFile(Strict):
     """families/<family>.yml: a job family with its own ladder (or the shared one) and competency areas."""
 
@@ -206,7 +218,14 @@ class FamilyFile(Strict):
     ladder: Annotated[Ladder | None, Shown("직군의 레벨 체계", "own ladder", reads="entities")] = Field(
         None, description="The family's own ladder; the shared levels.yml when omitted.")
     areas: Annotated[tuple[Slug, ...] | None, Refers("area"), Shown("역량 영역", "competency areas", reads="ids")] = Field(
-        None, description="Competency areas of the family; all on its ladder when omitted.")
+        None, description="Competency areas of the family (an area may belong to several); all on its ladder when omitted.")
+    order: Annotated[StrictInt | None, Field(ge=0, le=9999), Shown("순서", "order", reads="value")] = Field(
+        None, description="Where the family is listed (lowest first); families without an order follow, by id.")
+    default: Annotated[bool, Shown("기본 직군", "default family", reads="value")] = Field(
+        False, description="The family listed first, whose checklist is /checklist/.")
+    legacy: Annotated[Legacy | None, Shown("이전 직군", "legacy", reads="nested")] = Field(
+        None, description="The family is kept for reference only: its pages say so and point to its successor.")
+    links: Annotated[tuple[Link, ...], FEW, Shown("직군 링크", "family link", reads="entries")] = ()
     aliases: Aliases = ()
     internal: Internal = False
 
@@ -270,7 +289,8 @@ class GlossaryTerm(Strict):
 
     id: Id
     term: Annotated[Name, Shown("용어", "term", reads="title")]
-    variants: Annotated[tuple[Name, ...], Field(min_length=1, description="Other forms: 쿠버네티스, k8s, ..."), FEW,
+    variants: Annotated[tuple[Name, ...], Field(min_length=1, description="Other forms of the term: spellings, "
+                                                                         "transliterations, abbreviations (k8s, ...)"), FEW,
                         Shown("용어의 다른 표기", "term variant", reads="entries")]
     description: Description = None
 
@@ -338,18 +358,24 @@ class Item(Strict):
 class Behaviour(Strict):
     """What a competency looks like at one level. A higher level's behaviour replaces the lower one."""
 
+    entity: ClassVar[RefKind | None] = "behaviour"  # when it has an id of its own
     noun: ClassVar[Noun | None] = Noun("행동 기준", "behaviour", name="text")
 
+    id: Annotated[Slug | None, Shown("id", "id", reads="id")] = Field(
+        None, description="A stable id for links to this statement; `<group>--<level>` when omitted.")
     level: Annotated[Slug, Refers("level"), Shown("레벨", "level", reads="id")]
     text: Annotated[Paragraph, Shown("문장", "statement", reads="statement")]
     proficiency: StepRef = None
     examples: Annotated[tuple[Text, ...], FEW, Shown("행동 기준 예시", "behaviour example", reads="entries")] = ()
     links: Annotated[tuple[Link, ...], FEW, Shown("행동 기준 링크", "behaviour link", reads="entries")] = ()
+    aliases: Aliases = ()
     internal: Internal = False
 
 
 class Group(Strict):
     """A competency: checklist items (cumulative) and/or one behaviour per level (replacing)."""
+
+    implicit: ClassVar[bool] = False  # see OwnGroup
 
     entity: ClassVar[RefKind | None] = "group"
     noun: ClassVar[Noun | None] = Noun("역량 그룹", "competency group")
@@ -369,24 +395,52 @@ class Group(Strict):
 
 
 class AreaFile(Strict):
-    """competencies/NN-<area>.yml: one competency area with its groups."""
+    """competencies/NN-<area>.yml (or <area>.yml): one competency area with its groups, or with items and
+    behaviours of its own when it needs no groups."""
 
     entity: ClassVar[RefKind | None] = "area"
+    needs_any: ClassVar[tuple[str, ...]] = ("groups", "items", "behaviours")
     noun: ClassVar[Noun | None] = Noun("역량 영역", "competency area")
 
     id: Id
-    number: Annotated[StrictInt, Field(ge=1, le=9999), Shown("번호", "number", reads="value")]
+    number: Annotated[StrictInt | None, Field(ge=1, le=9999), Shown("번호", "number", reads="value")] = Field(
+        None, description="The area's number, shown before its title and used for its order (optional).")
     language: FileLanguage = None
     icon: Annotated[Icon | None, Shown("아이콘", "icon", reads="value")] = None
     title: Title
     description: Description = None
     examples: Annotated[tuple[Text, ...], FEW, Shown("영역 예시", "area example", reads="entries")] = ()
     links: Annotated[tuple[Link, ...], FEW, Shown("영역 링크", "area link", reads="entries")] = ()
-    groups: Annotated[tuple[Group, ...], Field(min_length=1), MANY, Shown("역량 그룹", "groups", reads="entities"), at_most(
+    level: Annotated[Slug | None, Refers("level", gone="none"), Shown("기본 레벨", "default level", reads="ids")] = Field(
+        None, description="Default level of the items written directly in the area (without a group).")
+    items: Annotated[tuple[Item, ...], MANY, Shown("역량 항목", "items", reads="entities")] = Field(
+        (), description="Items directly in the area, when it has no groups of its own.")
+    behaviours: Annotated[tuple[Behaviour, ...], PER_LEVEL, Shown("행동 기준", "behaviours", reads="entities")] = Field(
+        (), description="Behaviours directly in the area, one per level, when it has no groups of its own.")
+    groups: Annotated[tuple[Group, ...], MANY, Shown("역량 그룹", "groups", reads="entities"), at_most(
         LIMITS.entities, "the area has {n:,} groups, items and behaviours; the limit is {limit:,} in one file: "
-                         "split it into two areas", lambda groups, _: sum(1 + len(g.items) + len(g.behaviours) for g in groups))]
+                         "split it into two areas",
+        lambda groups, fields: len(fields.get("items", ())) + len(fields.get("behaviours", ()))
+        + sum(1 + len(g.items) + len(g.behaviours) for g in groups))] = ()
     aliases: Aliases = ()
     internal: Internal = False
+
+
+class OwnGroup(Group):
+    """The group an area's own items and behaviours form when it has no groups of its own (it takes the area's id
+    and title; pages show it without a heading of its own)."""
+
+    implicit: ClassVar[bool] = True
+
+
+def area_groups(area: AreaFile) -> Iterator[tuple[tuple[str | int, ...], Group]]:
+    """An area's groups with where each is written: its own items and behaviours first, as a group at `()` (see
+    OwnGroup), then `groups:`."""
+    if area.items or area.behaviours:
+        yield (), OwnGroup.model_construct(id=area.id, title=area.title, description=None, level=area.level, items=area.items,
+                                           behaviours=area.behaviours, examples=(), links=(), aliases=(), internal=False)
+    for gi, g in enumerate(area.groups):
+        yield ("groups", gi), g
 
 
 # roles/*.yml -----------------------------------------------------------------------------------
@@ -398,7 +452,7 @@ class StackCategory(Strict):
 
 
 class RoleLevel(Strict):
-    """What a role asks at one level: the JD's duties (주요 업무) and core competencies (핵심 역량)."""
+    """What a role asks at one level: the JD's duties and core competencies."""
 
     noun: ClassVar[Noun | None] = Noun("직무 레벨", "role level")
 
@@ -406,6 +460,10 @@ class RoleLevel(Strict):
     duties: Annotated[tuple[Text, ...], FEW, Shown("주요 업무", "duty", reads="entries", entry="duty")] = ()
     competencies: Annotated[tuple[Text, ...], FEW, Shown("핵심 역량", "core competency", reads="entries", entry="competency")] = ()
     focus: Annotated[Text | None, Shown("역할 초점", "focus")] = Field(None, description="Overrides the level's focus for this role.")
+    must_have: Annotated[tuple[Slug, ...], Refers("item"), MANY, Shown("채용 시 필요한 항목", "needed at hire", reads="ids")] = Field(
+        (), description="Items a hire at this level already shows (the JD's 'needed at hire'; each expected at or below this "
+                        "level); the items this level adds that are not listed are what one grows into. When omitted, what the "
+                        "levels below expect is needed at hire.")
     internal: Internal = False
 
 
@@ -445,7 +503,7 @@ QUOTE = Quote()
 # interview/*.yml --------------------------------------------------------------------------------
 ListenFor = Annotated[
     tuple[Text, ...],
-    Field(min_length=2, max_length=4, description="2-4 short points an interviewer listens for (평가 포인트)."),
+    Field(min_length=2, max_length=4, description="2-4 short points an interviewer listens for."),
     Shown("평가 포인트", "listen-for point", reads="entries", entry="listen-for"),
 ]
 Source = Annotated[Text | None, QUOTE, Shown("원문", "original wording")]
@@ -453,14 +511,14 @@ Asked = Annotated[Text, Shown("질문", "question")]
 
 
 class FollowUp(Strict):
-    """A follow-up question (꼬리 질문); it probes its parent's items unless it names its own."""
+    """A follow-up question; it probes its parent's items unless it names its own."""
 
     entity: ClassVar[RefKind | None] = "question"
     noun: ClassVar[Noun | None] = Noun("면접 질문", "interview question", name="question")
 
     id: Id
     question: Asked
-    source: Source = Field(None, description="The original wording (원문) when `question` was reworded.")
+    source: Source = Field(None, description="The original wording when `question` was reworded.")
     items: Annotated[tuple[Slug, ...], Refers("item"), FEW, Shown("연결된 항목", "linked items", reads="ids")] = ()
     listen_for: ListenFor
 
@@ -472,7 +530,7 @@ class Question(Strict):
 
     id: Id
     question: Asked
-    source: Source = Field(None, description="The original wording (원문) when `question` was reworded.")
+    source: Source = Field(None, description="The original wording when `question` was reworded.")
     levels: Annotated[tuple[Slug, ...], Field(min_length=1, description="Levels the question suits."), Refers("level"), PER_LEVEL,
                       Shown("레벨", "levels", reads="ids")]
     items: Annotated[tuple[Slug, ...], Refers("item"), FEW, Shown("연결된 항목", "linked items", reads="ids")] = Field(

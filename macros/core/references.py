@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import PurePosixPath
 from typing import Any
@@ -17,8 +17,8 @@ from pydantic import BaseModel
 from .diagnostics import Diagnostic
 from .files import FOLDERS, SINGLE_FILES, Files, Parsed, name_match
 from .messages import models_in, suggest
-from .model import Ladder, RefKind, RoleFile
-from .walk import Loc, entities, fields, references
+from .model import Ladder, RefKind, RoleFile, area_groups
+from .walk import Loc, fields
 
 #: Unknown references of one kind that get a "did you mean" hint. Each hint compares the reference with every id of
 #: its kind (about 20 ms against the 8,400 items of the 50× benchmark framework); past the first few, the hints
@@ -35,6 +35,7 @@ class _Ids:
         self.kind, self.out = kind, out
         self.where: dict[str, tuple[Parsed[Any], Loc]] = {}
         self.hints = HINTS  # "did you mean" hints still to give
+        self.echoes: dict[str, tuple[int, list[str]]] = {}  # unknown value -> (its first report in `out`, other places)
 
     def add(self, ident: str, p: Parsed[Any], loc: Loc) -> None:
         if ident in self.where:
@@ -48,9 +49,23 @@ class _Ids:
         return ident in self.where
 
     def unknown(self, value: str, p: Parsed[Any], loc: Loc, what: str, *, key: bool = False) -> None:
+        """An unknown id, reported once: the same cause elsewhere only adds its place to the first report."""
+        if value in self.echoes:
+            line, col = p.marks.at(loc, key=key)
+            self.echoes[value][1].append(f"{p.display}:{line}:{col}")
+            return
         self.hints -= 1
         hint = suggest(value, self.where) if self.hints >= 0 else ""
+        self.echoes[value] = (len(self.out), [])
         self.out.append(p.marks.diagnostic(loc, f"unknown {self.kind} '{value}' in {what}{hint}", key=key))
+
+    def finish(self) -> None:
+        """Each unknown id's first report names the other places that name it too (at most five of them)."""
+        for first, others in self.echoes.values():
+            if others:
+                more = f" and {len(others) - 5:,} more" if len(others) > 5 else ""
+                d = self.out[first]
+                self.out[first] = replace(d, message=f"{d.message} (also named at {', '.join(others[:5])}{more})")
 
 
 @dataclass
@@ -68,9 +83,13 @@ class _Context:
     levels: dict[str, _Level] = field(default_factory=dict)
     ladder_tracks: dict[str, set[str]] = field(default_factory=dict)
     ladder_owner: dict[str, str] = field(default_factory=dict)  # ladder id -> shown name
+    item_level: dict[str, str] = field(default_factory=dict)  # item id -> the level it is expected from
 
     def of(self, kind: str) -> _Ids:
-        return self.ids.setdefault(kind, _Ids(NOUN.get(kind, kind), self.out))
+        found = self.ids.get(kind)
+        if found is None:
+            found = self.ids[kind] = _Ids(NOUN.get(kind, kind), self.out)
+        return found
 
     def known(self, kind: RefKind) -> bool:
         """Whether every file that can define ids of `kind` was read (else an unknown one may just be unread)."""
@@ -112,18 +131,22 @@ def check_references(files: Files) -> list[Diagnostic]:
         _check_role(ctx, p, family_of, area_ladder)
     if files.glossary is not None:
         _check_glossary(files.glossary, ctx.out)
+    for ids in ctx.ids.values():
+        ids.finish()
     return ctx.out
 
 
 def _collect_ids(ctx: _Context) -> None:
     """Every id of every entity, one namespace per kind (tracks: per ladder, in _check_ladders; levels there too)."""
     for p in ctx.files.all():
-        for e in entities(p.model):
+        for e in p.entities():
             if e.kind not in ("level", "track"):
                 ctx.of(e.kind).add(e.id, p, (*e.loc, "id"))
-    for ident, (p, loc) in ctx.of("group").where.items():
-        if ident in ctx.of("item"):
-            ctx.out.append(p.marks.diagnostic(loc, f"group id '{ident}' is also an item id; anchors on the area page would clash"))
+    for kind, others in (("group", ("item", "behaviour")), ("behaviour", ("item",))):
+        for ident, (p, loc) in ctx.of(kind).where.items():
+            other = next((o for o in others if ident in ctx.of(o)), None)
+            if other is not None:
+                ctx.out.append(p.marks.diagnostic(loc, f"{kind} id '{ident}' is also an {other} id; anchors on the area page would clash"))
     for p in ctx.files.roles:
         _unique(ctx.out, p, [(s.id, ("stack", i, "id")) for i, s in enumerate(p.model.stack)], "stack category")
 
@@ -131,8 +154,8 @@ def _collect_ids(ctx: _Context) -> None:
 def _check_references(ctx: _Context) -> None:
     """Every declared reference names an id that exists (a role's family, track and levels: see _check_role)."""
     for p in ctx.files.all():
-        for ref in references(p.model, PurePosixPath(p.rel).name):
-            if isinstance(p.model, RoleFile) and ref.loc[0] in ("family", "track", "levels"):
+        for ref in p.references():
+            if isinstance(p.model, RoleFile) and (ref.loc[0] in ("family", "track") or (ref.loc[0] == "levels" and ref.key)):
                 continue
             ids = ctx.of(ref.refers.kind)
             if ctx.known(ref.refers.kind) and ref.value not in ids:
@@ -140,18 +163,27 @@ def _check_references(ctx: _Context) -> None:
 
 
 def _check_file_names(files: Files, out: list[Diagnostic]) -> None:
-    """A folder file is named after the id inside it (`roles/<id>.yml`, `competencies/NN-<id>.yml`)."""
+    """A folder file is named after the id inside it (`roles/<id>.yml`; `competencies/NN-<id>.yml` with the area's
+    number, or `<id>.yml` without one)."""
     folder_files: list[Parsed[Any]] = [*files.families, *files.roles, *files.areas, *files.interviews]
     for p in folder_files:
+        name = PurePosixPath(p.rel).name
         m = name_match(p.kind, PurePosixPath(p.rel))  # type: ignore[arg-type]
         if m is None:
             continue  # reported by discovery
+        if p.kind == "competencies":
+            number = p.model.number
+            if name.rsplit(".", 1)[0] == p.model.id and number is None:
+                continue
+            if number is None:
+                out.append(p.marks.diagnostic(("id",), f"the file name '{name}' gives area '{p.model.id}' a number; name it "
+                                                       f"'{p.model.id}.yml' or give the area `number: {int(m.group('number') or 0)}`"))
+                continue
+            if m.group("number") is None or int(m.group("number")) != number:
+                out.append(p.marks.diagnostic(("number",), f"number {number} does not match the file name '{name}'"))
         if m.group("id") != p.model.id:
-            out.append(p.marks.diagnostic(("id",), f"id '{p.model.id}' does not match the file name '{PurePosixPath(p.rel).name}'; "
+            out.append(p.marks.diagnostic(("id",), f"id '{p.model.id}' does not match the file name '{name}'; "
                                                    f"rename the file or the id so they agree"))
-        if p.kind == "competencies" and int(m.group("number")) != p.model.number:
-            out.append(p.marks.diagnostic(("number",), f"number {p.model.number} does not match the file name "
-                                                       f"'{PurePosixPath(p.rel).name}'"))
 
 
 def _check_ladders(ctx: _Context) -> None:
@@ -178,7 +210,15 @@ def _check_ladder(ctx: _Context, ladder_id: str, name: str, p: Parsed[Any], at: 
     for step in ladder.steps():
         lv, loc = step.level, (*at, *step.loc)
         where[lv.id] = loc
-        levels.add(lv.id, p, (*loc, "id"))
+        other = ctx.levels.get(lv.id)
+        if other is not None and other.ladder != ladder_id:
+            first, floc = levels.where[lv.id]
+            ctx.out.append(p.marks.diagnostic((*loc, "id"), f"level id '{lv.id}' is also a level of {ctx.ladder_owner[other.ladder]} "
+                                                            f"({first.display}:{first.marks.at(floc)[0]}); level ids name one level "
+                                                            f"across every ladder (they are its address, /levels/{lv.id}/): give this "
+                                                            f"one its own, e.g. '{ladder_id}-{lv.id}'"))
+        else:
+            levels.add(lv.id, p, (*loc, "id"))
         ctx.levels.setdefault(lv.id, _Level(ladder_id, step.track.id if step.track else None, step.rank))
         if lv.years and lv.years.max is not None and lv.years.max <= lv.years.min:
             ctx.out.append(p.marks.diagnostic((*loc, "years", "max"),
@@ -203,12 +243,8 @@ def _check_ladder(ctx: _Context, ladder_id: str, name: str, p: Parsed[Any], at: 
 def _check_areas(ctx: _Context) -> dict[str, str]:
     """Area numbers, items without a level, one behaviour per level, and an area's levels on one ladder."""
     area_ladder: dict[str, str] = {}
-    numbers: dict[int, Parsed[Any]] = {}
     for p in ctx.files.areas:
         a = p.model
-        if a.number in numbers:
-            ctx.out.append(p.marks.diagnostic(("number",), f"area number {a.number} is also used by {numbers[a.number].display}"))
-        numbers.setdefault(a.number, p)
         first: tuple[str, str] | None = None  # (ladder id, the level that set it)
         for loc, lid in _area_levels(ctx, p):
             info = ctx.levels.get(lid)
@@ -227,28 +263,57 @@ def _check_areas(ctx: _Context) -> dict[str, str]:
 
 
 def _area_levels(ctx: _Context, p: Parsed[Any]) -> Iterable[tuple[Loc, str]]:
-    """Every level an area names, in file order (checking on the way: items without a level, behaviours per level)."""
-    for gi, g in enumerate(p.model.groups):
-        gloc: Loc = ("groups", gi)
+    """Every level an area names, in file order (checking on the way: items without a level, behaviours per level).
+    Items and behaviours written directly in the area are its own group's, at `()`."""
+    for gloc, g in area_groups(p.model):
         if g.level is not None:
             yield (*gloc, "level"), g.level
         for ii, it in enumerate(g.items):
+            if it.level or g.level:
+                ctx.item_level[it.id] = it.level or g.level  # type: ignore[assignment]
             if it.level is not None:
                 yield (*gloc, "items", ii, "level"), it.level
             elif g.level is None:
-                ctx.out.append(p.marks.diagnostic((*gloc, "items", ii), f"item '{it.id}' has no `level:` and its group '{g.id}' "
+                holder = f"its group '{g.id}'" if gloc else f"its area '{g.id}'"
+                ctx.out.append(p.marks.diagnostic((*gloc, "items", ii), f"item '{it.id}' has no `level:` and {holder} "
                                                                         "has no default `level:`; give one of them"))
         seen: dict[str, int] = {}
         for bi, b in enumerate(g.behaviours):
             bloc: Loc = (*gloc, "behaviours", bi, "level")
             yield bloc, b.level
             if b.level in seen:
-                ctx.out.append(p.marks.diagnostic(bloc, f"group '{g.id}' already has a behaviour for level '{b.level}' "
+                holder = f"group '{g.id}'" if gloc else f"area '{g.id}'"
+                ctx.out.append(p.marks.diagnostic(bloc, f"{holder} already has a behaviour for level '{b.level}' "
                                                         f"(behaviour {seen[b.level] + 1}); one statement per level"))
             seen.setdefault(b.level, bi)
 
 
+def _check_area_numbers(ctx: _Context) -> None:
+    """Numbers are optional and per family: within one family's areas (those it lists, or every area not listed by a
+    family) no two share a number."""
+    areas = {p.model.id: p for p in ctx.files.areas}
+    listed = {aid for f in ctx.files.families for aid in f.model.areas or ()}
+    sets = [list(f.model.areas) for f in ctx.files.families if f.model.areas is not None]
+    sets.append([aid for aid in areas if aid not in listed])
+    reported: set[str] = set()
+    for members in sets:
+        numbers: dict[int, Parsed[Any]] = {}
+        for aid in members:
+            p = areas.get(aid)
+            if p is None or p.model.number is None:
+                continue
+            first = numbers.setdefault(p.model.number, p)
+            if first is not p and aid not in reported:
+                reported.add(aid)
+                ctx.out.append(p.marks.diagnostic(("number",), f"area number {p.model.number} is also used by {first.display}"))
+
+
 def _check_families(ctx: _Context, area_ladder: dict[str, str]) -> None:
+    _check_area_numbers(ctx)
+    defaults = [p for p in ctx.files.families if p.model.default]
+    for p in defaults[1:]:
+        ctx.out.append(p.marks.diagnostic(("default",), f"family '{p.model.id}' is `default: true`, as is "
+                                                        f"'{defaults[0].model.id}' ({defaults[0].display}); one family is the default"))
     for p in ctx.files.families:
         f = p.model
         ladder = f.id if f.ladder is not None else "shared"
@@ -311,9 +376,24 @@ def _check_role_level(ctx: _Context, p: Parsed[RoleFile], lid: str, ladder: str)
     elif info.track is not None and info.track != r.track:
         ctx.out.append(p.marks.diagnostic(loc, f"level '{lid}' is on track '{info.track}'; set `track: {info.track}` "
                                                f"in role '{r.id}' to use it", key=True))
-    elif not r.levels[lid].duties:
-        ctx.out.append(p.marks.diagnostic(loc, f"level '{lid}' of role '{r.id}' lists no duties; its JD will have "
-                                               "no 주요 업무 section", key=True).warning())
+    else:
+        if not r.levels[lid].duties:
+            ctx.out.append(p.marks.diagnostic(loc, f"level '{lid}' of role '{r.id}' lists no duties; its JD will have "
+                                                   "no duties section", key=True).warning())
+        _check_must_have(ctx, p, lid, info)
+
+
+def _check_must_have(ctx: _Context, p: Parsed[RoleFile], lid: str, at: _Level) -> None:
+    """What a role level needs at hire is expected at or below that level, on its path."""
+    for i, iid in enumerate(p.model.levels[lid].must_have):
+        from_id = ctx.item_level.get(iid)
+        info = ctx.levels.get(from_id) if from_id else None
+        if info is None:
+            continue  # unknown item or level: reported with the references
+        if info.ladder != at.ladder or info.rank > at.rank or info.track not in (None, at.track):
+            ctx.out.append(p.marks.diagnostic(("levels", lid, "must_have", i), f"item '{iid}' is expected from level "
+                                              f"'{from_id}', which is not at or below '{lid}': a hire at '{lid}' cannot "
+                                              "be asked for it"))
 
 
 def _check_glossary(p: Parsed[Any], out: list[Diagnostic]) -> None:
@@ -337,12 +417,12 @@ def _unique(out: list[Diagnostic], p: Parsed[Any], pairs: Iterable[tuple[str, Lo
 
 
 #: Entities whose old ids (`aliases:`) share one namespace: groups and items are both anchors on an area's page.
-ALIAS_SPACE = {"group": "anchor", "item": "anchor"}
+ALIAS_SPACE = {"group": "anchor", "item": "anchor", "behaviour": "anchor"}
 
 
 def _check_aliases(files: Files, out: list[Diagnostic]) -> None:
     """An alias may not equal a live id or another alias of the same kind of entity."""
-    rows = [(ALIAS_SPACE.get(e.kind, e.kind), p, e) for p in files.all() for e in entities(p.model)
+    rows = [(ALIAS_SPACE.get(e.kind, e.kind), p, e) for p in files.all() for e in p.entities()
             if "aliases" in type(e.model).model_fields]
     live: dict[str, set[str]] = {}
     for kind, _, e in rows:

@@ -16,7 +16,9 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Field,
     GetJsonSchemaHandler,
+    PrivateAttr,
     ValidationInfo,
     WithJsonSchema,
     model_validator,
@@ -201,7 +203,21 @@ Version = Annotated[str, AfterValidator(check_version), WithJsonSchema({"type": 
 Url = Annotated[str, AfterValidator(check_url), WithJsonSchema({"type": "string", "pattern": "^(https://|[^:]*$)", "maxLength": 2000})]
 
 
-_TEXT_KEYS = {"internal", *LANGUAGES}
+FINGERPRINT_PATTERN = r"^[a-z]{8}$"
+_FINGERPRINT = re.compile(FINGERPRINT_PATTERN)
+
+
+def check_fingerprint(value: str) -> str:
+    """The fingerprint of a source wording, as `career check --lang` and `career diff` print it (core/translations.py)."""
+    if not _FINGERPRINT.match(value):
+        raise ValueError(f"'{value[:40]}' is not a fingerprint: copy the 8 letters that `career check --lang` or "
+                         "`career diff` print for this text")
+    return value
+
+
+Fingerprint = Annotated[str, AfterValidator(check_fingerprint), WithJsonSchema({"type": "string", "pattern": FINGERPRINT_PATTERN})]
+_OF = {"ko": "ko_of", "en": "en_of"}
+_TEXT_KEYS = {"internal", *LANGUAGES, *_OF.values()}
 
 
 def context_language(info: ValidationInfo) -> Language:
@@ -215,7 +231,9 @@ class Text(BaseModel):
     """A display text in one or more languages: `ko` (Korean), `en` (English), at least one.
 
     A plain string in YAML is a text in the file's language. `internal: true` keeps the text out of
-    the public build."""
+    the public build. The file's language is the text's source; the other language is its translation, and
+    `en_of` (or `ko_of` in a file whose language is English) says that the translation still holds for the
+    source wording with that fingerprint (core/translations.py)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     kind: ClassVar[str] = "line"
@@ -223,10 +241,17 @@ class Text(BaseModel):
     ko: LineStr | None = None
     en: LineStr | None = None
     internal: bool = False
+    ko_of: Fingerprint | None = Field(None, description="In a file whose language is English: the Korean still "
+                                      "translates the English wording with this fingerprint (career check --lang ko).")
+    en_of: Fingerprint | None = Field(None, description="The English still translates the Korean wording with this "
+                                      "fingerprint (career check --lang en and career diff print it).")
+    _source: Language | None = PrivateAttr(None)  # the file's language, recorded while validating
 
     @model_validator(mode="before")
     @classmethod
     def _from_string(cls, data: Any, info: ValidationInfo) -> Any:
+        if isinstance(data, int | float) and not isinstance(data, bool):
+            data = str(data)  # a level titled only by its number: `title: 3`
         if isinstance(data, str):
             return {context_language(info): data}
         if isinstance(data, dict):
@@ -235,16 +260,58 @@ class Text(BaseModel):
             return data
         raise ValueError("expected text: a string, or a mapping with 'ko' and/or 'en'")
 
+    @model_validator(mode="after")
+    def _written_in(self, info: ValidationInfo) -> Text:
+        """Record the file's language (the source), and check that a fingerprint marks a translation of it."""
+        source = context_language(info)
+        self._source = source
+        if self.ko_of is None and self.en_of is None:
+            return self
+        for lang, key in _OF.items():
+            if getattr(self, key) is None:
+                continue
+            if lang == source:
+                other = _OF["en" if lang == "ko" else "ko"]
+                raise ValueError(f"'{key}' marks a translation into '{lang}', but '{lang}' is this file's language (the "
+                                 f"source); mark the translation with '{other}'")
+            if not self.has(lang) or not self.has(source):
+                raise ValueError(f"'{key}' marks the '{lang}' text as a translation of the '{source}' text; the text "
+                                 f"needs both")
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        """Texts are equal when their fields are (where they were written is not part of their value)."""
+        if not isinstance(other, BaseModel):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash((type(self), *self.__dict__.values()))
+
+    @property
+    def source(self) -> Language:
+        """The language the text was written in: its file's, whose text the other language translates (for a
+        text built in code, the language it has, Korean first)."""
+        return self._source or ("ko" if self.ko is not None else "en")
+
+    def translation_mark(self) -> str | None:
+        """The fingerprint of the source wording the translation is marked as still translating (`en_of`)."""
+        return self.ko_of if self.source == "en" else self.en_of
+
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         obj = handler.resolve_ref_schema(handler(core_schema))
         limit = LIMITS.paragraph if cls.kind == "paragraph" else LIMITS.line
-        return {"anyOf": [{"type": "string", "minLength": 1, "maxLength": limit}, obj], "description": cls.__doc__}
+        number = {"type": "number", "description": "A number, read as its digits (a level titled `3`)"}
+        return {"anyOf": [{"type": "string", "minLength": 1, "maxLength": limit}, number, obj], "description": cls.__doc__}
 
     @classmethod
-    def of(cls, ko: str | None = None, en: str | None = None) -> Text:
-        """A text built in code (already trusted), e.g. in tests and synthetic data."""
-        return cls.model_construct(ko=ko, en=en, internal=False)
+    def of(cls, ko: str | None = None, en: str | None = None, source: Language | None = None) -> Text:
+        """A text built in code (already trusted), e.g. in tests and synthetic data; `source`: the language it
+        was written in, when known."""
+        text = cls.model_construct(ko=ko, en=en, internal=False)
+        text._source = source
+        return text
 
     def get(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """The text in `lang`, else in the other language."""

@@ -68,9 +68,9 @@ class Entity(NamedTuple):
 def entities(value: Any, loc: Loc = ()) -> Iterator[Entity]:
     """Every model inside `value` that defines an id, with its location, outermost first."""
     if isinstance(value, BaseModel):
-        kind = getattr(value, "entity", None)
-        if kind is not None:
-            yield Entity(loc, kind, getattr(value, "id"), value)  # noqa: B009 - every entity's model has an id
+        kind, ident = getattr(value, "entity", None), getattr(value, "id", None)
+        if kind is not None and ident is not None:  # a behaviour may have no id of its own
+            yield Entity(loc, kind, ident, value)
     for child_loc, child in _children(value, loc):
         if isinstance(child, BaseModel | tuple | list | dict):
             yield from entities(child, child_loc)
@@ -98,9 +98,9 @@ class Reference:
 def describe(model: BaseModel, parent: str, *, root: bool = False) -> str:
     """How a message names a model: `item 'gil'`; a model without an id inside another by its noun and its owner
     (`a behaviour of group 'x'`); a file's model without an id as the file (`parent`)."""
-    kind = getattr(model, "entity", None)
-    if kind is not None:
-        return f"{kind} '{getattr(model, 'id', '')}'"
+    kind, ident = getattr(model, "entity", None), getattr(model, "id", None)
+    if kind is not None and ident is not None:
+        return f"{kind} '{ident}'"
     noun = getattr(model, "noun", None)
     return f"a {noun.en} of {parent}" if noun is not None and not root else parent
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -83,7 +84,9 @@ def framework_json(fw: Framework, audience: Audience, *, compact: bool = False) 
     return dumps(data, compact=compact)
 
 
+@cache
 def framework_schema(*, compact: bool = False) -> str:
+    """The JSON Schema of `framework_json`'s document (made once per process: it follows the code only)."""
     schema = ExportDocument.model_json_schema(by_alias=True)
     return dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}, compact=compact)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,16 @@ def join_titles(titles: list[str]) -> str:
     return out
 
 
+@lru_cache(maxsize=2)
+def _expectations(fw: Framework) -> Expectations:
+    """One framework's expectations, shared by the documents of all its JDs (the internal site makes three per JD)."""
+    return Expectations(fw)
+
+
+@cache
 def _env(html: bool, lang: Language) -> Environment:
+    """The templates' environment, made once per kind and language (the internal site draws these documents for every
+    JD in every build: compiling the templates each time cost seconds at 50× the seed)."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=html, undefined=StrictUndefined,  # noqa: S701 - text when not HTML
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["t"] = lambda v: v.get(lang) if isinstance(v, Text) else str(v)
@@ -51,7 +61,7 @@ def _context(fw: Framework, role: RoleFile, level: Level, base_url: str | None, 
     url = absolute(base_url, edition, src(Kind.JD, role.id, level.id)) if base_url else None
     if url and not url.startswith("https://"):
         url = None  # ATS output keeps https links only
-    ex = Expectations(fw)
+    ex = _expectations(fw)
     items: list[PlacedItem] = list(ex.items_at(role, level.id))
     return {"role": role, "level": level, "jd": role.levels[level.id], "url": url, "L": edition.labels,
             "focus": role.levels[level.id].focus or level.focus, "items": group_by_area(items),
@@ -81,6 +91,7 @@ class PostingOptions:
     employment_type: str | None = None
     base_url: str | None = None
     edition: Edition = field(default_factory=lambda: Edition(audience="public"))
+    draft: bool = False  # without the fields Google requires (a date, a place): for a recruiter to complete
 
 
 def _date(value: str, flag: str) -> str:
@@ -98,6 +109,8 @@ def _country(value: str, flag: str) -> str:
 
 
 def _required(opts: PostingOptions) -> None:
+    if opts.draft:
+        return
     missing = []
     if not opts.date_posted:
         missing.append("--date-posted YYYY-MM-DD (datePosted)")
@@ -132,10 +145,11 @@ def _hiring_details(opts: PostingOptions) -> dict[str, Any]:
 
 
 def job_posting(fw: Framework, role: RoleFile, level: Level, opts: PostingOptions) -> dict[str, Any]:
-    """A schema.org JobPosting for a hiring page; refuses when a field Google requires is missing."""
+    """A schema.org JobPosting for a hiring page; refuses when a field Google requires is missing, unless it is a
+    draft (then those fields are left for the recruiter to add)."""
     _required(opts)
     lang = opts.edition.language
-    ex = Expectations(fw)
+    ex = _expectations(fw)
     jd = role.levels[level.id]
     org = fw.meta.organisation.name.get(lang)
     posting: dict[str, Any] = {
@@ -144,7 +158,7 @@ def job_posting(fw: Framework, role: RoleFile, level: Level, opts: PostingOption
         "title": jd.title.get(lang),
         "inLanguage": lang,
         "description": ats_html(fw, role, level, opts.base_url, opts.edition),
-        "datePosted": _date(opts.date_posted or "", "--date-posted"),
+        **({"datePosted": _date(opts.date_posted, "--date-posted")} if opts.date_posted else {}),
         "hiringOrganization": {"@type": "Organization", "name": org},
         "identifier": {"@type": "PropertyValue", "name": org, "value": f"{role.id}/{level.id}"},
         "responsibilities": [d.get(lang) for d in jd.duties],

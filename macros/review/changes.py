@@ -21,9 +21,13 @@ from ..core.files import FOLDERS, SINGLE_FILES
 from ..core.framework import SHARED_LADDER, Framework, Ref, behaviour_id
 from ..core.model import Behaviour, FrameworkFile, Group, Item, Refers, RefKind, RoadmapFile, RoleLevel, Strict
 from ..core.shown import Label, Noun, Shown
-from ..core.text import Text
+from ..core.text import Language, Text
+from ..core.translations import fingerprint, other, wording
 
 ChangeKind = Literal["added", "removed", "renamed", "retitled", "moved-level", "moved-group", "changed"]
+#: What became of a text's translation when its source changed: not updated ("stale"), or not updated and marked as
+#: still holding for the new source ("kept": `en_of`, core/translations.py).
+TranslationState = Literal["stale", "kept"]
 
 #: What each kind of change is called, in Korean and English; "translated" is a change of only the English.
 KINDS: dict[str, Label] = {
@@ -32,6 +36,9 @@ KINDS: dict[str, Label] = {
     "moved-group": Label("그룹 이동", "moved to another group"), "changed": Label("변경", "changed"),
     "translated": Label("번역", "translated"),
 }
+#: What a report adds to a text change whose translation stayed (`Change.translation`).
+TRANSLATION: dict[str, Label] = {"stale": Label("번역은 그대로", "translation not updated"),
+                                 "kept": Label("번역은 그대로 (여전히 맞음)", "translation kept (still correct)")}
 #: Models reported as a whole that define no id of their kind (no `entity`): their kind; their id is `_ident`'s.
 KEYED: dict[type[BaseModel], str] = {Behaviour: "behaviour", RoleLevel: "role-level", FrameworkFile: "framework",
                                      RoadmapFile: "roadmap"}
@@ -50,7 +57,10 @@ class Change:
     item-examples, ...: see `Shown.entry`); `id` which one (for entries, the entity holding them); `scope` the
     field that changed (`progression.focus`), or for items and behaviours the level concerned. `old` and `new`
     are texts in Korean where the data has it (else English), ids or level ids; `old_en` and `new_en` the
-    English of a text, when it has one (the English changelog shows them)."""
+    English of a text, when it has one (the English changelog shows them). `source` is the language a text was
+    written in (its file's; None for what is not a text): the other language is its translation. `translation`
+    says when the source's wording changed and its translation did not: "stale", or "kept" when the text is
+    marked as still holding for the new wording."""
 
     entity: str
     kind: ChangeKind
@@ -60,15 +70,35 @@ class Change:
     scope: str = ""
     old_en: str | None = None
     new_en: str | None = None
+    source: Language | None = None
+    translation: TranslationState | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @property
+    def source_words(self) -> tuple[str | None, str | None]:
+        """The text before and after in its source language (Korean for what is not a text)."""
+        return (self.old_en, self.new_en) if self.source == "en" else (self.old, self.new)
+
+    @property
+    def translated_words(self) -> tuple[str | None, str | None]:
+        """The translation before and after (None where there is none; a Korean translation that reads exactly
+        as its English reads as none)."""
+        if self.source != "en":
+            return self.old_en, self.new_en
+        return (self.old if self.old != self.old_en else None), (self.new if self.new != self.new_en else None)
+
+    @property
+    def translation_language(self) -> Language:
+        return "ko" if self.source == "en" else "en"
+
+    @property
     def shown_kind(self) -> str:
-        """The kind a report names: "translated" when only the English of a text changed."""
-        translated = self.kind in ("changed", "retitled") and self.old == self.new and self.old_en != self.new_en
-        return "translated" if translated else self.kind
+        """The kind a report names: "translated" when only the translation of a text changed."""
+        source, translated = self.source_words, self.translated_words
+        changed = self.kind in ("changed", "retitled") and source[0] == source[1] and translated[0] != translated[1]
+        return "translated" if changed else self.kind
 
     def refs(self) -> list[Ref]:
         """The page entities this change touches (for 'last changed' dates)."""
@@ -191,6 +221,7 @@ def kind_label(kind: str, lang: str = "ko") -> str:
     return KINDS[kind].get(lang) if kind in KINDS else kind
 
 
+@cache  # read from the declarations, which never change
 def field_label(entity: str, scope: str, lang: str = "ko") -> str | None:
     """The label of the field a change's `scope` names ("성장 경로의 역할 초점" / "progression focus"), None when
     the scope names no field shown that way (a behaviour's level, an entry)."""
@@ -216,7 +247,12 @@ def field_of(c: Change, lang: str = "ko") -> str | None:
         return field_label(c.entity, c.scope, lang)
     if c.kind != "retitled" or c.shown_kind != "translated":
         return None
-    names = (dict(fields(cls)).get(_noun(cls).name) for cls in declared().classes.get(c.entity, []))
+    return name_label(c.entity, lang)
+
+
+def name_label(entity: str, lang: str = "ko") -> str | None:
+    """The label of the field that names an entity of a kind ("제목" / "title"), None when it has none."""
+    names = (dict(fields(cls)).get(_noun(cls).name) for cls in declared().classes.get(entity, []))
     return next((shown.get(lang) for shown in names if shown is not None), None)
 
 
@@ -241,12 +277,27 @@ def _has_english(value: Any) -> bool:
     return isinstance(value, (tuple, list)) and any(_has_english(v) for v in value)
 
 
+def _first_text(value: Any) -> Text | None:
+    """The first text a model holds (its title, for a link)."""
+    if isinstance(value, Text):
+        return value
+    if isinstance(value, BaseModel):
+        shown = (getattr(value, name) for name, s in fields(type(value)) if s.reads not in UNSHOWN)
+        return next((t for v in shown if (t := _first_text(v)) is not None), None)
+    if isinstance(value, (tuple, list)):
+        return next((t for v in value if (t := _first_text(v)) is not None), None)
+    return None
+
+
 def _as_text(value: Any) -> Text | None:
-    """A value as a text: a text itself, a name or number in its own words, a model as its words (both languages)."""
+    """A value as a text: a text itself, a name or number in its own words, a model as its words (both languages,
+    written in the language of its first text)."""
     if value is None or isinstance(value, Text):
         return value
     if isinstance(value, BaseModel):
-        return Text.of(_words(value, "ko"), _words(value, "en") if _has_english(value) else None)
+        first = _first_text(value)
+        return Text.of(_words(value, "ko"), _words(value, "en") if _has_english(value) else None,
+                       first.source if first is not None else None)
     return Text.of(_words(value, "ko"))
 
 
@@ -261,8 +312,24 @@ def _t(value: Text | None) -> str | None:
 
 def _text_change(entity: str, kind: ChangeKind, ident: str, old: Text | None, new: Text | None, scope: str = "") -> Change:
     """A change between two texts (either may be None), in Korean and, where they have it, English."""
+    either = new if new is not None else old
     return Change(entity, kind, ident, _t(old), _t(new), scope, old.en if old is not None else None,
-                  new.en if new is not None else None)
+                  new.en if new is not None else None, either.source if either is not None else None,
+                  translation(old, new))
+
+
+def translation(old: Text | None, new: Text | None) -> TranslationState | None:
+    """What became of the translation when a text changed: "stale" when the source's wording changed and the
+    translation's did not, "kept" when the text is also marked as still holding for the new source, else None
+    (nothing to say: the source stayed, the translation changed too, or one side has no translation)."""
+    if old is None or new is None or old.source != new.source:
+        return None
+    src, tr = new.source, other(new.source)
+    if not all(t.has(lang) for t in (old, new) for lang in (src, tr)):
+        return None
+    if wording(old.get(src)) == wording(new.get(src)) or wording(old.get(tr)) != wording(new.get(tr)):
+        return None
+    return "kept" if new.translation_mark() == fingerprint(new.get(src)) else "stale"
 
 
 def _same(a: Text | None, b: Text | None) -> bool:
@@ -270,14 +337,15 @@ def _same(a: Text | None, b: Text | None) -> bool:
 
 
 def _list_changes(entity: str, old: Iterable[Text], new: Iterable[Text], owner: str) -> list[Change]:
-    """Added, removed and reworded lines of a text list (reworded: replaced at the same place)."""
+    """Added, removed and reworded lines of a text list (reworded: replaced at the same place), matched by their
+    source (the file's language)."""
     old, new = list(old), list(new)
-    a, b = [t.get("ko") for t in old], [t.get("ko") for t in new]
+    a, b = [t.get(t.source) for t in old], [t.get(t.source) for t in new]
     out: list[Change] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":  # the same Korean: the English may still have changed
+        if op == "equal":  # the same source: the translation may still have changed
             out += [_text_change(entity, "changed", owner, o, n) for o, n in zip(old[i1:i2], new[j1:j2], strict=True)
-                    if o.en != n.en]
+                    if not _same(o, n)]
             continue
         olds, news = old[i1:i2], new[j1:j2]
         paired = min(len(olds), len(news)) if op == "replace" else 0

@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping
 from ..core.escape import github_markdown
 from ..core.framework import Framework
 from ..core.model import RoleFile
-from .changes import Change, DiffResult, field_of, kind_label, noun, owner
+from ..core.translations import fingerprint, mark_key
+from .changes import TRANSLATION, Change, DiffResult, field_of, kind_label, name_label, noun, owner
 
 #: The report's sections, each with the kinds of entity it lists (in this order; an entry of a list goes with
 #: its entity, a kind not listed goes last). Labels of entities and fields come from core/model.py.
@@ -73,9 +74,10 @@ def _jd_row(c: Change) -> str:
     else:
         label = field_of(c) or ("JD 제목" if c.kind == "retitled" else "JD")
     if c.shown_kind == "translated":
-        return f"- {label} 번역: {_english(c)}"
+        return f"- {label} 번역: {_translated(c)}"
     if c.kind in ("changed", "retitled"):
-        return f"- {label} 변경: {quote(c.old)} → {quote(c.new)}"
+        old, new = c.source_words
+        return f"- {label} 변경: {quote(old)} → {quote(new)}{_kept(c)}"
     return f"- {label} {kind_label(c.kind)}: {quote(c.new or c.old)}"
 
 
@@ -101,9 +103,19 @@ def _role_impact(result: DiffResult, new: Framework, role: RoleFile) -> list[str
     return lines
 
 
-def _english(c: Change, q: Quote = quote) -> str:
-    """The English of a text before and after (a translation added, changed or removed)."""
-    return " → ".join(q(text) if text else "(영어 없음)" for text in (c.old_en, c.new_en))
+NO_TRANSLATION = {"en": "(영어 없음)", "ko": "(한국어 없음)"}
+
+
+def _translated(c: Change, q: Quote = quote) -> str:
+    """The translation of a text before and after (a translation added, changed or removed)."""
+    return " → ".join(q(text) if text else NO_TRANSLATION[c.translation_language] for text in c.translated_words)
+
+
+def _kept(c: Change, q: Quote = quote) -> str:
+    """What a text change adds when its source changed and its translation did not: " — 번역은 그대로: “...”"."""
+    if c.translation is None:
+        return ""
+    return f" — {TRANSLATION[c.translation].ko}: {q(c.translated_words[1])}"
 
 
 def describe(c: Change, old: Framework | None, new: Framework | None, q: Quote = quote,
@@ -118,10 +130,11 @@ def describe(c: Change, old: Framework | None, new: Framework | None, q: Quote =
         return f"{name}: 그룹 {ident(c.old or '')} → {ident(c.new or '')}"
     label = field_of(c)
     field = f" {label}" if label else ""
-    if c.shown_kind == "translated":  # the Korean stayed: show the English
-        return f"{name}{field}: {_english(c, q)}"
+    if c.shown_kind == "translated":  # the source stayed: show the translation
+        return f"{name}{field}: {_translated(c, q)}"
     if c.kind in ("changed", "retitled"):
-        return f"{name}{field}: {q(c.old)} → {q(c.new)}"
+        before, after = c.source_words
+        return f"{name}{field}: {q(before)} → {q(after)}{_kept(c, q)}"
     return f"{name}: {q(c.new if c.kind == 'added' else c.old)}"
 
 
@@ -159,7 +172,23 @@ def markdown(result: DiffResult) -> str:
         out += [f"### {title}", ""]
         out += [f"- {noun(c.entity)} {kind_label(c.shown_kind)}: {describe(c, result.old, result.new)}" for c in rows]
         out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    return "\n".join(out + _stale(result.changes)).rstrip() + "\n"
+
+
+def _stale(changes: list[Change]) -> list[str]:
+    """The texts whose source changed and whose translation did not, with the mark that says it still holds."""
+    stale = [c for c in changes if c.translation == "stale"]
+    if not stale:
+        return []
+    out = ["### 번역", "", f"원문이 바뀌었지만 번역은 그대로인 텍스트 {len(stale)}건: 번역을 고치거나, 번역이 그대로 맞다면 "
+                           "그 텍스트에 아래 표시를 더하세요.", ""]
+    for c in stale:
+        label = field_of(c) or (name_label(c.entity) if c.kind == "retitled" else None)
+        field = f" {github_markdown(label)}" if label else ""
+        source = c.source_words[1] or ""
+        mark = code(f"{mark_key(c.translation_language)}: {fingerprint(source)}")
+        out.append(f"- {noun(c.entity)} {code(c.id)}{field} {quote(source)}: {mark}")
+    return out
 
 
 def as_json(result: DiffResult, sides: Mapping[str, Mapping[str, str | None]] | None = None) -> str:

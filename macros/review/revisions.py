@@ -288,9 +288,16 @@ class CommitChanges:
     commit: Commit
     changes: tuple[Change, ...]
     problems: tuple[str, ...] = ()
+    version: str | None = None  # framework.yml's `version` at this commit (None without one, or unreadable)
+    previous: str | None = None  # its `version` at the parent commit (None at the first commit)
+
+    @property
+    def released(self) -> bool:
+        """The commit set the framework's version (a release, or the first version)."""
+        return self.version is not None and self.version != self.previous
 
 
-CACHE_FORMAT = 5  # bump when Change or the comparison changes, so old cached summaries are not reused
+CACHE_FORMAT = 7  # bump when Change, the comparison or CommitChanges changes, so old cached summaries are not reused
 
 
 def history(framework_dir: Path, limit: int = 30, cache_dir: Path | None = None) -> list[CommitChanges] | None:
@@ -329,9 +336,12 @@ def _commit_changes(commit: Commit, framework_dir: Path) -> CommitChanges:
             old = check(snap.folder)[0] if any(snap.folder.iterdir()) else _empty_like(new)
     except RevisionError:  # the first commit: compare with nothing, so everything is new
         old = _empty_like(new)
-    if old is None:
-        return CommitChanges(commit, (), (*skipped, "이 커밋 이전의 framework/는 읽을 수 없어 비교하지 않았습니다."))
-    return CommitChanges(commit, tuple(compare(old, new)), tuple(skipped))
+    version = new.meta.version
+    if old is None:  # the version before is unknown: not counted as a release
+        return CommitChanges(commit, (), (*skipped, "이 커밋 이전의 framework/는 읽을 수 없어 비교하지 않았습니다."),
+                             version, version)
+    previous = None if old.meta is new.meta else old.meta.version  # the first commit sets the first version
+    return CommitChanges(commit, tuple(compare(old, new)), tuple(skipped), version, previous)
 
 
 def _empty_like(fw: Framework) -> Framework:
@@ -348,7 +358,8 @@ def _cache_read(cache_dir: Path | None, sha: str) -> CommitChanges | None:
         d = json.loads(path.read_text(encoding="utf-8"))
         if d.get("format") != CACHE_FORMAT:
             return None
-        return CommitChanges(Commit(**d["commit"]), tuple(Change(**c) for c in d["changes"]), tuple(d["problems"]))
+        return CommitChanges(Commit(**d["commit"]), tuple(Change(**c) for c in d["changes"]), tuple(d["problems"]),
+                             d["version"], d["previous"])
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -360,7 +371,7 @@ def _cache_write(cache_dir: Path | None, item: CommitChanges) -> None:
     if not cache_dir:
         return
     doc = {"format": CACHE_FORMAT, "commit": item.commit.__dict__, "changes": [c.as_dict() for c in item.changes],
-           "problems": list(item.problems)}
+           "problems": list(item.problems), "version": item.version, "previous": item.previous}
     tmp: Path | None = None
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property, partial
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -29,7 +29,8 @@ from ..views import competencies as cv
 from ..views import interview as iv
 from ..views import ladders as lv
 from ..views import roles as rv
-from ..views.common import Facts
+from ..views.common import Counts, Facts, counts
+from ..views.records import records_view
 from .labels import Labels
 from .render import TEMPLATES
 
@@ -38,11 +39,12 @@ IdKind = Literal["role", "level", "area", "family"]
 PLACEHOLDERS: dict[str, IdKind] = {"role": "role", "level": "level", "lower": "level", "upper": "level", "area": "area",
                                    "family": "family"}
 #: Sections of the navigation, in order, each titled by the label of the same name.
-SECTIONS = ("roles", "families", "levels", "competencies", "checklist", "records", "interview", "maintenance")
+SECTIONS = ("home", "roles", "families", "levels", "competencies", "checklist", "records", "interview", "linking", "maintenance")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 class Kind(StrEnum):
+    HOME = "home"
     ROLES = "roles"
     ROLE = "role"
     JD = "jd"
@@ -71,6 +73,7 @@ class Kind(StrEnum):
     PACKET = "packet"
     TEAM = "team"
     PRIVACY = "privacy"
+    LINKING = "linking"
     CHANGELOG = "changelog"
 
 
@@ -83,6 +86,9 @@ class Context:
     labels: Labels
     history: list[CommitChanges] | None = None
     version: str | None = None
+    docs_pages: frozenset[str] = frozenset()  # hand-written pages: one at a replaceable kind's path replaces it
+    languages: int = 1  # how many editions the site has
+    hiring: Mapping[str, str] = field(default_factory=dict)  # `role/level` of each JD candidates see -> its public address
 
     @property
     def fw(self) -> Framework:
@@ -116,7 +122,9 @@ class PageKind:
     else the page's title); `boost` ranks them in search, `title_only` finds them by title alone (working pages
     that repeat definitions); `internal` pages exist only in the internal build; `toc_depth` is the deepest
     heading level of their table of contents; `private` pages show what a reader keeps in their own browser: they
-    allow no request to another origin (a Content-Security-Policy) and are not indexed by search engines."""
+    allow no request to another origin (a Content-Security-Policy); `indexed=False` pages ask search engines to leave
+    them out (the record pages, which promise it); a
+    `replaceable` page gives way to a hand-written page at its path (an organisation's own home page)."""
 
     kind: Kind
     path: str
@@ -129,6 +137,8 @@ class PageKind:
     nav_label: str | None = None
     toc_depth: int = 2
     private: bool = False
+    indexed: bool = True
+    replaceable: bool = False
 
     @cached_property
     def placeholders(self) -> tuple[str, ...]:
@@ -155,12 +165,18 @@ class Route(NamedTuple):
     @property
     def src(self) -> str:
         """The docs-relative source path of the page."""
-        return KINDS[self.kind].src(*self.ids)
+        return _route_src(self.kind, self.ids)
+
+
+@lru_cache(maxsize=1 << 16)
+def _route_src(kind: Kind, ids: tuple[str, ...]) -> str:
+    """A route's source path, worked out once (every step of a build asks for every page's)."""
+    return KINDS[kind].src(*ids)
 
 
 def src(kind: Kind, *ids: str) -> str:
     """The source path of a page: `src(Kind.JD, "python-backend", "senior")`."""
-    return KINDS[kind].src(*ids)
+    return _route_src(kind, ids)
 
 
 class _Paths:
@@ -168,20 +184,15 @@ class _Paths:
 
     def __getattr__(self, name: str) -> Callable[..., str]:
         try:
-            return KINDS[Kind(name.replace("_", "-"))].src
+            kind = Kind(name.replace("_", "-"))
         except ValueError:
             raise AttributeError(f"no page kind '{name}'") from None
+        found = partial(src, kind)
+        setattr(self, name, found)  # found once: templates ask for a path on every link
+        return found
 
 
 to = _Paths()
-
-
-@dataclass(frozen=True)
-class RecordsView:
-    """What a record page's template needs from the build: which framework (and version) records are made against."""
-
-    framework_id: str
-    framework_version: str
 
 
 def _same(value: Any) -> Any:
@@ -207,6 +218,8 @@ def _jds(c: Context) -> Iterator[Spec]:
 
 def _checklists(c: Context) -> Iterator[Spec]:
     for role in c.fw.roles:
+        if not c.facts.expectations.role_items(role):
+            continue  # a checklist is of items: behaviours alone are read on the JD and compared on the level pages
         for level, jd in c.fw.role_levels(role):
             yield Spec((role.id, level.id), c.labels.checklist_title.format(title=c.title(jd.title)),
                        partial(rv.checklist, c.facts, role, level))
@@ -222,7 +235,7 @@ def _kits(c: Context) -> Iterator[Spec]:
 
 def _diffs(c: Context) -> Iterator[Spec]:
     for role in c.fw.roles:
-        for lower, upper in c.facts.expectations.adjacent_levels(role):
+        for lower, upper in c.facts.expectations.level_pairs(role):  # any two levels, not only neighbours
             title = c.labels.diff_title.format(lower=c.title(lower.title), upper=c.title(upper.title), role=c.title(role.title))
             yield Spec((role.id, lower.id, upper.id), title,
                        partial(rv.diff, c.facts, role, lower, upper))
@@ -262,7 +275,7 @@ def _progression(c: Context) -> list[Spec]:
 
 def _areas(c: Context) -> Iterator[Spec]:
     for area in c.fw.areas:
-        yield Spec((area.id,), f"{area.number}. {c.title(area.title)}", partial(cv.area, c.facts, area))
+        yield Spec((area.id,), (f"{area.number}. " if area.number else "") + c.title(area.title), partial(cv.area, c.facts, area))
 
 
 def _roadmap(c: Context) -> list[Spec]:
@@ -270,15 +283,19 @@ def _roadmap(c: Context) -> list[Spec]:
     return [Spec((), c.title(rm.title), lambda: cv.roadmap(c.facts, rm))] if rm is not None else []
 
 
+def _has_items(c: Context, fam: Any) -> bool:
+    return any(g.items for a in c.fw.family_areas(fam) for g in a.groups)
+
+
 def _roadmap_checklist(c: Context) -> list[Spec]:
     fam = lv.primary_family(c.facts)
-    return [Spec((), c.labels.checklist, lambda: cv.family_checklist(c.facts, fam))]
+    return [Spec((), c.labels.checklist, lambda: cv.family_checklist(c.facts, fam))] if _has_items(c, fam) else []
 
 
 def _family_checklists(c: Context) -> Iterator[Spec]:
     primary = lv.primary_family(c.facts)
     for fam in _explicit_families(c):
-        if fam is not primary:
+        if fam is not primary and _has_items(c, fam):
             yield Spec((fam.id,), c.labels.checklist_title.format(title=c.title(fam.file.title)),
                        partial(cv.family_checklist, c.facts, fam))
 
@@ -290,19 +307,151 @@ def _banks(c: Context) -> Iterator[Spec]:
             yield Spec((area.id,), c.labels.bank_title.format(area=c.title(area.title)), partial(_same, bank))
 
 
+class PageLink(NamedTuple):
+    src: str
+    title: str
+
+
+@dataclass(frozen=True)
+class HomeView:
+    name: Any
+    vision: Any
+    internal: bool
+    role: Any  # the first role, and its lowest level, for example links (None without roles)
+    level: Any
+    kit: bool
+    counts: Counts
+    roles: tuple[tuple[Any, Any], ...]
+    ladders: tuple[tuple[Any, list[Any]], ...]
+    more: tuple[PageLink, ...]  # the overview pages this build has
+
+
+@dataclass(frozen=True)
+class LinkingView:
+    """One example of each kind of stable address the framework has (None where it has none)."""
+
+    internal: bool
+    role: Any
+    level: Any  # the role's lowest level (None without roles)
+    item: Any
+    pair: Any
+    question: Any
+    bank_area: str | None
+    kpi: Any
+    languages: int
+    any_level: Any  # the first level of the first ladder
+    behaviour: Any  # the first behaviour statement
+    family: Any  # the first named family
+
+
+def first_jd(fw: Framework) -> tuple[Any, Any]:
+    """The first role with a level, and that level (None, None without roles): for example links."""
+    role = next((r for r in fw.roles if fw.role_levels(r)), None)
+    return (role, fw.role_levels(role)[0][0]) if role else (None, None)
+
+
+def home_view(c: Context) -> HomeView:
+    fw = c.fw
+    role, level = first_jd(fw)
+    kit = c.facts.internal and any(iv.kit(fw, c.facts.interviews, r, lv).count for r in fw.roles for lv, _ in fw.role_levels(r))
+    more = tuple(PageLink(KINDS[k].src(), spec.title) for k in (Kind.PROGRESSION, Kind.COMPETENCIES, Kind.PROFICIENCY, Kind.KPIS, Kind.GLOSSARY)
+                 for spec in KINDS[k].pages(c))
+    return HomeView(fw.meta.name, fw.meta.vision, c.facts.internal, role, level, kit, counts(fw),
+                    tuple((r, fw.role_levels(r)) for r in fw.roles),
+                    tuple((lad, [f for f in fw.families if f.ladder is lad]) for lad in fw.ladders), more)
+
+
+def linking_view(c: Context) -> LinkingView:
+    return link_examples(c.facts, c.languages)
+
+
+def link_examples(facts: Facts, languages: int = 1) -> LinkingView:
+    """The page about links, and the examples of its table of stable addresses (macros/contract.html.j2)."""
+    fw = facts.fw
+    role, level = first_jd(fw)
+    item = next(fw.items(), None)
+    pair = next(iter(facts.expectations.adjacent_levels(role)), None) if role else None
+    q = next((q for _, q in fw.questions()), None) if facts.internal else None
+    bank_area = (fw.item(q.items[0]).area.id if q.items else fw.group(q.groups[0])[1].id) if q else None
+    return LinkingView(facts.internal, role, level, item, pair, q, bank_area, fw.kpis[0] if fw.kpis else None, languages,
+                       level or (fw.levels[0] if fw.levels else None), next(iter(fw.behaviours()), None),
+                       next((f for f in fw.families if not f.implicit), None))
+
+
+Places = dict[str, dict[str, tuple[str, str | None]]]
+
+
+def _single(kind: Kind, ident: str | None = None) -> tuple[str, str | None]:
+    """The page of a kind with a single page, at an anchor."""
+    return src(kind), ident
+
+
+def _competency_places(fw: Framework) -> Places:
+    area = partial(src, Kind.AREA)
+    return {
+        "item": {p.id: (area(p.area.id), p.id) for p in fw.items()},
+        "group": {g.id: (area(a.id), g.id) for a in fw.areas for g in a.groups},
+        "behaviour": {f"{b.group.id}--{b.level.id}": (area(b.area.id), b.group.id) for b in fw.behaviours()},
+        "area": {a.id: (area(a.id), None) for a in fw.areas},
+    }
+
+
+def _ladder_places(fw: Framework) -> Places:
+    return {
+        "level": {x.id: (src(Kind.LEVEL, x.id), None) for x in fw.levels},
+        "track": {t.id: _single(Kind.LEVELS) for lad in fw.ladders for t in lad.tracks},
+        "family": {f.id: (src(Kind.FAMILY, f.id), None) for f in fw.families if not f.implicit},
+        "role": {r.id: (src(Kind.ROLE, r.id), None) for r in fw.roles},
+        "role-level": {f"{r.id}/{x.id}": (src(Kind.JD, r.id, x.id), None) for r in fw.roles for x, _ in fw.role_levels(r)},
+    }
+
+
+def _reference_places(fw: Framework) -> Places:
+    return {
+        "kpi": {k.id: _single(Kind.KPIS, k.id) for k in fw.kpis},
+        "term": {t.id: _single(Kind.GLOSSARY, t.id) for t in fw.glossary},
+        "scale": {s.id: _single(Kind.PROFICIENCY) for s in fw.scales},
+        "step": {st.id: _single(Kind.PROFICIENCY, st.id) for s in fw.scales for st in s.steps},
+        "phase": {ph.id: _single(Kind.ROADMAP, ph.id) for ph in (fw.roadmap.phases if fw.roadmap else ())},
+        "roadmap": {"roadmap": _single(Kind.ROADMAP)} if fw.roadmap else {},
+        "topic": {t.id: _single(Kind.INTERVIEW) for t in fw.interviews},
+        "framework": {fw.meta.id: _single(Kind.HOME)},
+    }
+
+
+def _question_places(c: Context) -> dict[str, tuple[str, str | None]]:
+    """A question (or a follow-up) under its question in the first bank that asks it."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for a in c.fw.areas:
+        for aq in c.facts.interviews.bank(a):
+            for ident in (aq.id, *(f.id for f in aq.question.follow_ups)):
+                out.setdefault(ident, (src(Kind.BANK, a.id), aq.id))
+    return out
+
+
+def _places(c: Context) -> Places:
+    """Where the changelog links each entity of the framework being built: kind -> id -> (page, anchor). A behaviour
+    is read in its competency's section; the template links a page only where this build has it."""
+    return {**_competency_places(c.fw), **_ladder_places(c.fw), **_reference_places(c.fw), "question": _question_places(c)}
+
+
 def _records_page(label: str) -> Pages:
     """A page of personal records: one page, its content drawn in the reader's browser from what they keep there
     (assets/records.js) and from the framework's data under /api/records/."""
-    return _one(lambda c: c.labels[label], lambda c: RecordsView(c.fw.meta.id, c.fw.meta.version))
+    return _one(lambda c: c.labels[label], lambda c: records_view(c.fw), lambda c: bool(c.fw.roles))
 
 
 ENTRIES = [
-    PageKind(Kind.ROLES, "roles/index.md", "roles_index.html.j2", _one(lambda c: c.labels.roles, lambda c: rv.roles_index(c.facts)),
+    PageKind(Kind.HOME, "index.md", "home.html.j2", _one(lambda c: c.title(c.fw.meta.name), home_view), nav="home", replaceable=True),
+    PageKind(Kind.ROLES, "roles/index.md", "roles_index.html.j2",
+             _one(lambda c: c.labels.roles, lambda c: rv.roles_index(c.facts), lambda c: bool(c.fw.roles)),
              nav="roles"),
     PageKind(Kind.ROLE, "roles/{role}/index.md", "role.html.j2", _roles, boost=2.5, nav="roles"),
     PageKind(Kind.JD, "roles/{role}/{level}.md", "jd.html.j2", _jds, boost=3),
-    PageKind(Kind.CHECKLIST, "roles/{role}/{level}/checklist.md", "checklist.html.j2", _checklists, boost=0.2, title_only=True),
-    PageKind(Kind.KIT, "roles/{role}/{level}/interview.md", "kit.html.j2", _kits, boost=0.2, title_only=True, internal=True),
+    PageKind(Kind.CHECKLIST, "roles/{role}/{level}/checklist.md", "checklist.html.j2", _checklists, boost=0.2, title_only=True,
+             toc_depth=3),  # each area a jump link
+    PageKind(Kind.KIT, "roles/{role}/{level}/interview.md", "kit.html.j2", _kits, boost=0.2, title_only=True, internal=True,
+             private=True),  # the sheet holds what an interviewer types about a candidate
     PageKind(Kind.DIFF, "roles/{role}/{lower}-to-{upper}.md", "diff.html.j2", _diffs, boost=1.2),
     PageKind(Kind.MATRIX, "roles/{role}/matrix/index.md", "matrix.html.j2", _matrices, boost=0.3, title_only=True),
     PageKind(Kind.MATRIX_AREA, "roles/{role}/matrix/{area}.md", "matrix_area.html.j2", _matrix_areas, boost=0.3,
@@ -328,25 +477,28 @@ ENTRIES = [
              _one(lambda c: c.labels.glossary, lambda c: cv.glossary(c.facts), lambda c: bool(c.fw.glossary)), boost=2,
              nav="competencies"),
     PageKind(Kind.ROADMAP_CHECKLIST, "checklist.md", "family_checklist.html.j2", _roadmap_checklist, boost=0.2, title_only=True,
-             nav="checklist"),
+             nav="checklist", toc_depth=3),
     PageKind(Kind.FAMILY_CHECKLIST, "families/{family}/checklist.md", "family_checklist.html.j2", _family_checklists, boost=0.2,
-             title_only=True),
+             title_only=True, toc_depth=3),
     PageKind(Kind.INTERVIEW, "interview/index.md", "interview_index.html.j2",
              _one(lambda c: c.labels.interview, lambda c: iv.interview_index(c.fw, c.facts.interviews), lambda c: bool(c.fw.interviews)),
              internal=True, nav="interview"),
     PageKind(Kind.BANK, "interview/{area}.md", "interview_bank.html.j2", _banks, boost=0.3, internal=True),
     PageKind(Kind.RECORDS, "records/index.md", "records.html.j2", _records_page("records"), title_only=True, internal=True,
-             nav="records", private=True),
+             nav="records", private=True, indexed=False),
     PageKind(Kind.RECORD, "records/record.md", "record.html.j2", _records_page("record_page"), title_only=True, internal=True,
-             private=True),
+             private=True, indexed=False),
     PageKind(Kind.PACKET, "records/packet.md", "packet.html.j2", _records_page("packet"), title_only=True, internal=True,
-             private=True),
+             private=True, indexed=False),
     PageKind(Kind.TEAM, "team.md", "team.html.j2", _records_page("team"), title_only=True, internal=True, nav="records",
-             private=True),
+             private=True, indexed=False),
     PageKind(Kind.PRIVACY, "records/privacy.md", "privacy.html.j2", _records_page("privacy"), title_only=True, internal=True,
-             nav="records", private=True),
+             nav="records", private=True, indexed=False),
+    PageKind(Kind.LINKING, "linking.md", "linking.html.j2", _one(lambda c: c.labels.linking, linking_view), nav="linking",
+             replaceable=True),
     PageKind(Kind.CHANGELOG, "changelog.md", "changelog.html.j2",
-             _one(lambda c: c.labels.changelog, lambda c: changelog_view(c.fw, c.history, c.version, c.lang)), boost=0.1,
+             _one(lambda c: c.labels.changelog, lambda c: changelog_view(c.fw, c.history, c.version, c.lang, _places(c))),
+             boost=0.1,
              title_only=True, internal=True, nav="maintenance"),
 ]
 

@@ -18,6 +18,7 @@ class SitePage:
     title: str
     body: Rendered
     meta: dict[str, Any] = field(default_factory=dict)
+    view: Any = field(default=None, compare=False, repr=False)  # what the body was drawn from (see PageBuilder)
 
     @property
     def src(self) -> str:
@@ -34,37 +35,78 @@ class SitePage:
 
 
 #: Front matter of a page that shows what a reader keeps in their browser: it may load and send nothing from or to
-#: another origin (theme/main.html writes the policy first in the page's head), and search engines leave it out.
+#: another origin (theme/main.html writes the policy first in the page's head).
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
                            "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
                            "object-src 'none'; base-uri 'self'; form-action 'self'")
-PRIVATE = {"csp": CONTENT_SECURITY_POLICY, "robots": "noindex"}
+PRIVATE = {"csp": CONTENT_SECURITY_POLICY}
+UNINDEXED = {"robots": "noindex"}
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """The pages a build drew, and everything besides its view that a page's body depends on (`inputs`): what the
+    next build of the same site can reuse (see PageBuilder)."""
+
+    inputs: tuple[Any, ...]
+    pages: dict[Route, SitePage]
 
 
 class PageBuilder:
     """Renders the generated pages of one build in one language. `extra` adds front-matter values to the pages
-    of a kind (e.g. a JD's structured data, which the layers above build)."""
+    of a kind (e.g. a JD's structured data, which the layers above build).
 
-    def __init__(self, context: Context, renderer: Renderer, extra: Mapping[Kind, Callable[[Route], dict[str, Any]]] | None = None):
+    `before`: the pages the previous build of the same site drew (`career serve` rebuilds after each edit). A body
+    depends on its page's view and on inputs every page shares (the language, labels, URL style, templates, which
+    pages exist, proficiency steps, job-post documents, hand-written pages: `inputs`); when those are unchanged, a
+    page whose title and view equal the previous build's keeps its body, and a page drawn again reuses the blocks of
+    its previous body whose values are unchanged (`cached` in templates). `reused` counts the bodies kept."""
+
+    def __init__(self, context: Context, renderer: Renderer, extra: Mapping[Kind, Callable[[Route], dict[str, Any]]] | None = None,
+                 before: Drawn | None = None) -> None:
         self.c, self.r = context, renderer
         self.extra = extra or {}
-        renderer.env.globals["steps"] = {s.id: s for sc in context.fw.scales for s in sc.steps}  # proficiency names
+        self.steps = {s.id: s for sc in context.fw.scales for s in sc.steps}
+        renderer.env.globals["steps"] = self.steps  # proficiency names
         renderer.env.globals["to"] = to  # templates' way to a page: `href(to.jd(role_id, level_id))`
+        renderer.env.globals["hiring"] = context.hiring
+        self.before = before
+        self.inputs: tuple[Any, ...] = ()
+        self.reused = 0
+        self.kept: dict[Route, SitePage] | None = None  # the previous build's pages, when their inputs were this build's
 
     def page(self, kind: PageKind, spec: Spec) -> SitePage:
         route = Route(kind.kind, spec.ids)
-        body = self.r.render(kind.template, route.src, toc_depth=kind.toc_depth, v=spec.view())
+        view = spec.view()
+        old = self.kept.get(route) if self.kept is not None else None
         more = self.extra.get(kind.kind)
         meta = {**({"search": {"boost": kind.boost}} if kind.boost else {}), **(PRIVATE if kind.private else {}),
+                **({} if kind.indexed else UNINDEXED),
                 **(more(route) if more else {})}
-        return SitePage(route, spec.title, body, meta)
+        if old is not None and old.title == spec.title and old.view == view:
+            self.reused += 1
+            return old if old.meta == meta else SitePage(route, spec.title, old.body, meta, view)
+        body = self.r.render(kind.template, route.src, toc_depth=kind.toc_depth, before=old.body if old else None, v=view)
+        return SitePage(route, spec.title, body, meta, view)
 
     def all(self) -> list[SitePage]:
         return list(self._pages())
 
+    def drawn(self, pages: list[SitePage]) -> Drawn:
+        """What the next build of the same site may reuse of this one (after `all`)."""
+        return Drawn(self.inputs, {p.route: p for p in pages})
+
     def _pages(self) -> Iterator[SitePage]:
-        for kind in KINDS.values():
-            if kind.internal and not self.c.facts.internal:
-                continue
-            for spec in kind.pages(self.c):
-                yield self.page(kind, spec)
+        """Which pages exist is known before any is drawn: templates link to a page only where it exists
+        (`exists(to.checklist(role, level))`)."""
+        specs = [(kind, spec) for kind in KINDS.values() if not (kind.internal and not self.c.facts.internal)
+                 for spec in kind.pages(self.c)
+                 if not (kind.replaceable and kind.src(*spec.ids) in self.c.docs_pages)]  # the organisation wrote its own
+        present = frozenset(kind.src(*spec.ids) for kind, spec in specs)
+        self.r.env.globals["exists"] = present.__contains__
+        self.inputs = (self.r.lang, self.r.directory, self.r.labels.with_prefix(""), self.r.sources, present, self.steps,
+                       self.c.hiring, self.c.docs_pages)
+        if self.before is not None and self.before.inputs == self.inputs:
+            self.kept = self.before.pages
+        for kind, spec in specs:
+            yield self.page(kind, spec)

@@ -5,14 +5,18 @@ Generated pages never go through Markdown: a template's output is the page's HTM
 marked stable (part of the link contract), layout (may change with the layout) or widget (a form control);
 the table of contents, the URL list, the search sections and the static export all read that record, never
 our own HTML. Every link a page makes is recorded too, so the build can check that it resolves.
-One `Renderer` per build and language; nothing is kept between builds.
+One `Renderer` per build and language; between builds of one `career serve`, a page's blocks drawn through `cached`
+are kept with its body (see `_cached`).
 """
 from __future__ import annotations
 
+import contextlib
 import html as html_lib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -63,24 +67,48 @@ class Anchor:
         return plain_text(self.inner)
 
 
+@dataclass(frozen=True)
+class Fragment:
+    """A block of a page as the template's `cached` drew it: the values it was drawn from (`key`), its HTML, and the
+    anchors and links it recorded."""
+
+    key: tuple[Any, ...]
+    html: str
+    record: tuple[Anchor, ...]
+    links: tuple[Link, ...]
+
+
 @dataclass
 class Rendered:
-    """A rendered page body: its HTML, the anchors it declares (in order) and the links it makes."""
+    """A rendered page body: its HTML, the anchors it declares (in order) and the links it makes; `fragments`, the
+    blocks its template drew through `cached` (which the next drawing of the same page reuses where their values
+    are equal)."""
 
     html: str
     record: tuple[Anchor, ...]
     toc_depth: int = 2
     links: list[Link] = field(default_factory=list)
+    fragments: dict[str, Fragment] = field(default_factory=dict, repr=False)
 
     @property
     def anchors(self) -> tuple[str, ...]:
         """Every id the page declares."""
         return tuple(a.id for a in self.record)
 
-    @property
+    @cached_property
+    def ids(self) -> frozenset[str]:
+        """Every id the page declares, as a set (what links to the page are checked against)."""
+        return frozenset(a.id for a in self.record)
+
+    @cached_property
     def stable_anchors(self) -> tuple[str, ...]:
-        """The ids of the link contract."""
-        return tuple(a.id for a in self.record if a.role == "stable")
+        """The ids of the link contract, in order, each once."""
+        return tuple(dict.fromkeys(a.id for a in self.record if a.role == "stable"))
+
+    @cached_property
+    def contract(self) -> list[str]:
+        """`stable_anchors` as the URL list writes them (one list per body, shared: never change it)."""
+        return list(self.stable_anchors)
 
     @property
     def headings(self) -> tuple[Anchor, ...]:
@@ -123,14 +151,44 @@ def _plain(ctx: Context, value: Any) -> str:
     return escape.fold(value)
 
 
+_BULLET = re.compile(r"^\s*[-*•]\s+(.+)$")
+_NUMBERED = re.compile(r"^\s*([0-9]{1,3})[.)]\s+(.+)$")
+
+
+def structured(text: str) -> list[tuple[str, list[str], int]]:
+    """A long text's structure, as written: paragraphs (separated by a blank line) and, inside them, lists whose
+    lines start with `- ` (or `* `) or with a number (`1. `, `2) `). Each part is ("p" | "ul" | "ol", its lines, the
+    first number of an ordered list). Only this shape is read from data: never Markdown or HTML."""
+    parts: list[tuple[str, list[str], int]] = []
+    for para in _PARAGRAPHS.split(text):
+        own: list[tuple[str, list[str], int]] = []  # the parts of this paragraph (a paragraph never joins the one before)
+        for line in filter(str.strip, para.splitlines()):
+            bullet, numbered = _BULLET.match(line), _NUMBERED.match(line)
+            kind, value = ("ul", bullet.group(1)) if bullet else ("ol", numbered.group(2)) if numbered else ("p", line.strip())
+            if own and own[-1][0] == kind:
+                own[-1][1].append(value)
+            else:
+                own.append((kind, [value], int(numbered.group(1)) if numbered else 1))
+        parts += own
+    return parts
+
+
 @pass_context
 def _block(ctx: Context, value: Any, cls: str | None = None) -> Markup:
-    """A text of one or more paragraphs as `<p>` elements (a fallback language marked on each)."""
+    """A long text as HTML: its paragraphs as `<p>`, and lists written with `- ` or `1. ` as lists (see
+    `structured`); every piece escaped, a fallback language marked."""
     lang = _lang_of(ctx)
     text, actual = value.value(lang) if isinstance(value, Text) else (str(value), lang)
     attrs = (f' class="{escape.html(cls)}"' if cls else "") + (f' lang="{actual}"' if actual != lang else "")
-    paras = [p for p in _PARAGRAPHS.split(text) if p.strip()]
-    return Markup("\n".join(f"<p{attrs}>{escape.html(escape.fold(p))}</p>" for p in paras))
+    out = []
+    for kind, lines, start in structured(text):
+        if kind == "p":
+            out.append(f"<p{attrs}>{escape.html(escape.fold(' '.join(lines)))}</p>")
+        else:
+            first = f' start="{start}"' if kind == "ol" and start != 1 else ""
+            items = "".join(f"<li>{escape.html(escape.fold(x))}</li>" for x in lines)
+            out.append(f"<{kind}{attrs}{first}>{items}</{kind}>")
+    return Markup("\n".join(out))
 
 
 def _record(ctx: Context) -> list[Anchor]:
@@ -165,6 +223,35 @@ def _href(ctx: Context, to_src: str, anchor: str | None = None) -> str:
     return urls.href(ctx["page_src"], to_src, anchor, ctx["_directory"])
 
 
+@pass_context
+def _cached(ctx: Context, slot: str, *key: Any, caller: Callable[[], str]) -> Markup:
+    """`{% call cached(slot, values...) %}...{% endcall %}`: the block drawn once and kept with the page; when the
+    page is drawn again (in `career serve`, after an edit) and the block's values equal those it was drawn from, its
+    HTML, anchors and links are taken as they were instead of drawing it again. `slot` names the block on the page
+    (unique there); `key` must hold every value the block reads, apart from the page, its language and labels and the
+    templates (a change to any of those draws every page again: see PageBuilder)."""
+    before: dict[str, Fragment] = ctx["_fragments_before"]
+    kept: dict[str, Fragment] = ctx["_fragments"]
+    if slot in kept:
+        raise ValueError(f"two blocks named {slot!r} on {ctx['page_src']}: a `cached` slot must be unique on its page")
+    old = before.get(slot)
+    if old is not None and old.key == key:
+        _record(ctx).extend(old.record)
+        ctx["_links"].extend(old.links)
+        kept[slot] = old
+        return Markup(old.html)
+    record, links = _record(ctx), ctx["_links"]
+    start, linked = len(record), len(links)
+    html = str(caller())
+    kept[slot] = Fragment(key, html, tuple(record[start:]), tuple(links[linked:]))
+    return Markup(html)
+
+
+def _item_orders(groups: Any, order: dict[str, int]) -> tuple[int, ...]:
+    """The order numbers of the items in (group, ((item, scope), ...)) pairs: part of a checklist block's key."""
+    return tuple(order[p.id] for _, ps in groups for p, _ in ps)
+
+
 def _fmt(label: str, **values: Any) -> str:
     """A label with `{name}` placeholders filled in."""
     return label.format(**values)
@@ -180,10 +267,8 @@ class _Cache(FileSystemBytecodeCache):
     read-only) is simply compiled again next time."""
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        try:
+        with contextlib.suppress(OSError):
             super().dump_bytecode(bucket)
-        except OSError:
-            pass
 
 
 def bytecode_cache(name: str = "jinja") -> FileSystemBytecodeCache | None:
@@ -208,9 +293,16 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(href=_href, urls=urls, heading=_heading, anchor=_anchor)
-    env.filters.update(t=_t, written=_written, plain=_plain, block=_block, fmt=_fmt, ext=escape.url, js_messages=_js_messages)
+    env.globals.update(href=_href, urls=urls, heading=_heading, anchor=_anchor, cached=_cached)
+    env.filters.update(t=_t, written=_written, plain=_plain, block=_block, fmt=_fmt, ext=escape.url, js_messages=_js_messages,
+                       item_orders=_item_orders)
     return env
+
+
+def template_sources() -> tuple[tuple[str, bytes], ...]:
+    """Every template's name and text: what a page body depends on besides its data (compared between builds;
+    by content, since an edit can keep a file's time stamp)."""
+    return tuple((p.relative_to(TEMPLATES).as_posix(), p.read_bytes()) for p in sorted(TEMPLATES.rglob("*.j2")))
 
 
 def toc_tokens(headings: tuple[Anchor, ...], depth: int) -> list[dict[str, Any]]:
@@ -238,18 +330,26 @@ def plain_text(fragment: str) -> str:
 class Renderer:
     """Renders page templates for one language of one build."""
 
-    def __init__(self, lang: Language, labels: Labels, env: Environment | None = None, *, directory: bool = True):
+    def __init__(self, lang: Language, labels: Labels, env: Environment | None = None, *, directory: bool = True,
+                 sources: tuple[tuple[str, bytes], ...] | None = None) -> None:
         self.lang = lang
         self.labels = labels
+        self.sources = template_sources() if sources is None else sources  # the templates it draws with
         self.env = env or environment()
         self.directory = directory  # MkDocs' use_directory_urls: how links between pages are written
 
-    def render(self, template: str, page_src: str, *, toc_depth: int = 2, **context: Any) -> Rendered:
+    def render(self, template: str, page_src: str, *, toc_depth: int = 2, before: Rendered | None = None,
+               **context: Any) -> Rendered:
+        """The page drawn by `template`; `before`, the same page as this renderer's templates drew it before, whose
+        `cached` blocks are reused where their values are unchanged."""
         links: list[Link] = []
         record: list[Anchor] = []
+        fragments: dict[str, Fragment] = {}
         body = self.env.get_template(template).render(page_src=page_src, lang=self.lang, L=self.labels, _links=links,
-                                                      _record=record, _directory=self.directory, **context)
-        return Rendered(body, tuple(record), toc_depth, links)
+                                                      _record=record, _directory=self.directory,
+                                                      _fragments_before=before.fragments if before else {},
+                                                      _fragments=fragments, **context)
+        return Rendered(body, tuple(record), toc_depth, links, fragments)
 
     def fragment(self, template: str, page_src: str, **context: Any) -> tuple[str, list[Link]]:
         """A piece of HTML for a hand-written page (a macro's output), with the links it makes."""

@@ -126,12 +126,13 @@ class Entry:
 
     @classmethod
     def of(cls, location: str, title: str, text: str, boost: float | None, glossary: Glossary,
-           extra: Iterable[str] = ()) -> Entry:
+           extra: Iterable[str] = (), kind_words: str = "") -> Entry:
         """An entry whose terms come from its title, all of `text` (up to READ), the glossary forms they
-        mention and `extra` words; it shows the first SHOWN characters of the text."""
+        mention and `extra` words; it shows the first SHOWN characters of the text. Every form of a term in the
+        title counts as the title ("시니어" finds "Senior Backend Engineer" by its title), and so do `kind_words`."""
         text = text[:READ]
-        in_title = terms(title)
-        in_text = terms(text) | terms(" ".join(glossary.synonyms(f"{title} {text}"))) | terms(" ".join(extra))
+        in_title = terms(title) | terms(" ".join(glossary.synonyms(title))) | terms(kind_words)
+        in_text = terms(text) | terms(" ".join(glossary.synonyms(text))) | terms(" ".join(extra))
         return cls(location, title, _shorten(text), boost, frozenset(in_title), frozenset(in_text - in_title))
 
     def doc(self) -> dict[str, Any]:
@@ -189,20 +190,22 @@ def sections(body: str, headings: Iterable[Anchor], drop: re.Pattern[str] | None
 _FALLBACK = r'<(span|p|li|td)\b[^>]*\blang="(?!{lang}")[a-z]+"[^>]*>.*?</\1>'
 
 
-def page_entries(page: SitePage, glossary: Glossary, lang: str = "ko", directory: bool = True) -> list[Entry]:
+def page_entries(page: SitePage, glossary: Glossary, lang: str = "ko", directory: bool = True, kind_words: str = "") -> list[Entry]:
     """The entries of one generated page: the page, then one per section, ranked by its kind's boost. Working pages
     (checklists, kits, matrices, the changelog: `title_only` kinds) repeat what definition pages say: one entry,
-    found by its title."""
+    found by its title. `kind_words` name what the page is ("직무 기술서 역량" for a JD): the page is found by them as by
+    its title, so "시니어 역량" puts the Senior JD first."""
     location = url(page.src, directory).lstrip("/")
     boost = page.kind.boost
-    if page.kind.title_only:
-        return [Entry.of(location, page.title, "", boost, glossary)]
+    if page.kind.title_only:  # found by its title and the names of its sections ("평가표" finds the interview kits)
+        names = [h.text for h in page.body.headings if h.level == 2 and h.role != "layout"]
+        return [Entry.of(location, page.title, " · ".join(names), boost, glossary, kind_words=kind_words)]
     # an edition's index holds its own language: untranslated text (marked lang="ko") stays out
     drop = re.compile(_FALLBACK.replace("{lang}", lang), re.S) if lang != "ko" else None
     out = []
     for i, s in enumerate(sections(page.body.html, page.body.headings, drop)):
         if i == 0:
-            out.append(Entry.of(location, page.title, s.text, boost, glossary))
+            out.append(Entry.of(location, page.title, s.text, boost, glossary, kind_words=kind_words))
         else:
             out.append(Entry.of(f"{location}#{s.anchor}", s.title, s.text, boost, glossary, s.anchor.split("-")))
     return out

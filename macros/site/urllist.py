@@ -17,7 +17,7 @@ def url_list(fw: Framework, pages: Iterable[SitePage], moved: dict[str, str], ed
     def at(src: str) -> str:
         return edition.prefix + urls.url(src, edition.directory_urls)
 
-    entries = {at(p.src): list(dict.fromkeys(p.body.stable_anchors)) for p in pages}
+    entries = {at(p.src): p.body.contract for p in pages}
     redirects = {at(old): at(new) for old, new in moved.items()}
     return {"framework": fw.meta.id, "version": fw.meta.version, "pages": dict(sorted(entries.items())),
             "redirects": dict(sorted(redirects.items()))}

@@ -16,10 +16,16 @@ API_FRAMEWORK = "api/framework.json"
 API_SCHEMA = "api/framework.schema.json"
 API_MATRIX = "api/matrix.csv"
 API_CHECKLIST_INDEX = "api/checklist-index.json"
+API_LEVELS = "api/levels.json"  # the level switcher's roles, levels and their pages (site/switcher.py)
 
 
 def api_jd(role_id: str, level_id: str) -> str:
     return f"api/roles/{role_id}/{level_id}.json"
+
+
+def api_hiring(role_id: str, level_id: str) -> str:
+    """The folder of a JD's documents for a job post (internal site): ats.html, ats.txt, jobposting.json."""
+    return f"api/hiring/{role_id}/{level_id}/"
 
 
 @lru_cache(maxsize=65536)

@@ -3,6 +3,7 @@ competency index's stacked bars). Numbers only; the templates draw them as inlin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..core.model import AreaFile, Level, RoleFile
 from .common import Facts
@@ -52,8 +53,9 @@ class StackedBars:
     levels: tuple[Level, ...]
     rows: tuple[BarRow, ...]
 
-    @property
+    @cached_property
     def most(self) -> int:
+        """The largest row's total (the chart's scale; read once per row and level when drawn)."""
         return max((r.total for r in self.rows), default=0) or 1
 
 

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.framework import Framework, Ref
+from ..core.model import AreaFile
 from .expectations import Expectations
 from .interview import Interviews
 
@@ -19,6 +20,37 @@ class SourceInfo:
     view: str | None = None
     edit: str | None = None
     suggest: str | None = None
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How much a framework holds, for the one line of counts on the home page."""
+
+    roles: int
+    families: int  # named families only
+    levels: int
+    areas: int
+    groups: int
+    items: int
+    behaviours: int
+    kpis: int
+
+
+    def pairs(self) -> tuple[tuple[str, int], ...]:
+        """(label key, number) in the order a line of counts reads."""
+        return (("families", self.families), ("roles", self.roles), ("levels", self.levels), ("areas", self.areas),
+                ("groups", self.groups), ("items", self.items), ("behaviours", self.behaviours), ("kpis", self.kpis))
+
+
+def named_groups(area: AreaFile) -> int:
+    """The groups an area names (not the one its own items and behaviours form: model.OwnGroup)."""
+    return sum(1 for g in area.groups if not g.implicit)
+
+
+def counts(fw: Framework) -> Counts:
+    return Counts(roles=len(fw.roles), families=sum(1 for f in fw.families if not f.implicit), levels=len(fw.levels),
+                  areas=len(fw.areas), groups=sum(named_groups(a) for a in fw.areas), items=sum(1 for _ in fw.items()),
+                  behaviours=len(fw.behaviours()), kpis=len(fw.kpis))
 
 
 #: Looks up the source of an entity (None in builds that show no provenance, e.g. the public one).

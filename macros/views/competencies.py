@@ -8,7 +8,7 @@ from ..core.framework import Family, PlacedBehaviour, PlacedItem, Ref
 from ..core.model import AreaFile, GlossaryTerm, Group, KpiDimension, Level, RoadmapFile, RoleFile, Scale
 from ..core.text import Text
 from .charts import StackedBars, stacked_bars
-from .common import Facts, SourceInfo
+from .common import Facts, SourceInfo, named_groups
 from .expectations import AreaBehaviours, area_totals, behaviours_by_area, group_by_area
 from .interview import ItemQuestion
 from .ladders import primary_family
@@ -64,6 +64,7 @@ class AreaView:
     groups: tuple[GroupEntry, ...]
     item_count: int
     behaviour_count: int
+    group_count: int  # the groups it names
     show_bank: bool
     source: SourceInfo | None
 
@@ -120,7 +121,7 @@ class FamilyChecklistView:
     other_families: tuple[Family, ...]
     role_checklists: tuple[tuple[RoleFile, tuple[Level, ...]], ...]
     framework_id: str
-    framework_version: str
+    framework_version: str  # "" when the framework states no version
 
 
 def competencies(f: Facts) -> CompetenciesView:
@@ -133,11 +134,11 @@ def competencies(f: Facts) -> CompetenciesView:
                 continue
             counts = [sum(1 for g in area.groups for it in g.items if f.fw.item(it.id).level.id == lv.id) for lv in levels]
             behaviours = sum(len(g.behaviours) for g in area.groups)
-            rows.append(AreaRow(area, len(area.groups), sum(counts), behaviours, tuple(counts)))
+            rows.append(AreaRow(area, named_groups(area), sum(counts), behaviours, tuple(counts)))
         if rows:
             fams = tuple(fam for fam in f.fw.families if fam.ladder is ladder)
             ladders.append(CompetencyLadder(fams, levels, tuple(rows), stacked_bars(f, tuple(r.area for r in rows), levels)))
-    return CompetenciesView(tuple(ladders), sum(len(a.groups) for a in f.fw.areas), sum(1 for _ in f.fw.items()),
+    return CompetenciesView(tuple(ladders), sum(named_groups(a) for a in f.fw.areas), sum(1 for _ in f.fw.items()),
                             len(f.fw.behaviours()), f.fw.roadmap is not None)
 
 
@@ -148,7 +149,7 @@ def area(f: Facts, a: AreaFile) -> AreaView:
         entries = tuple(ItemEntry(p, jds[p.id], questions[p.id] if f.internal else (), f.source(Ref("item", p.id), p.item.title.get()))
                         for p in (f.fw.item(it.id) for it in g.items))
         groups.append(GroupEntry(g, entries, f.expectations.behaviours_of(g)))
-    return AreaView(a, tuple(groups), sum(len(g.items) for g in a.groups), sum(len(g.behaviours) for g in a.groups),
+    return AreaView(a, tuple(groups), sum(len(g.items) for g in a.groups), sum(len(g.behaviours) for g in a.groups), named_groups(a),
                     f.internal and bool(f.interviews.bank(a)),
                     f.source(Ref("area", a.id), a.title.get()))
 
@@ -182,12 +183,14 @@ def family_checklist(f: Facts, fam: Family) -> FamilyChecklistView:
     behaviours = [b for b in f.fw.behaviours() if b.area.id in areas]
     area_rows = area_totals(f.fw.areas, grouped, behaviours)
     primary = primary_family(f)
-    roles = tuple((r, tuple(lv for lv, _ in f.fw.role_levels(r))) for r in f.fw.family_roles(fam))
+    # a role's level checklists exist only when the role expects items (site/pagekinds.py: _checklists)
+    roles = tuple((r, tuple(lv for lv, _ in f.fw.role_levels(r))) for r in f.fw.family_roles(fam)
+                  if f.expectations.role_items(r))
     return FamilyChecklistView(fam, not fam.implicit, f.fw.roadmap if fam is primary else None,
                                scoped([(p, "all") for p in items]),
                                behaviours_by_area(behaviours), area_rows, len(items) + len(behaviours),
-                               f.expectations.item_order, None, {},
+                               {p.id: f.expectations.item_order[p.id] for p in items}, None, {},
                                tuple((p.level, p.rank, p.track.id if p.track else None)
                                      for p in (f.fw.placed_level(lv.id) for lv in fam.ladder.all_levels())),
                                tuple(x for x in f.fw.families if x is not fam), roles,
-                               f.fw.meta.id, f.fw.meta.version)
+                               f.fw.meta.id, f.fw.meta.version or "")

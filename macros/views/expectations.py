@@ -77,17 +77,23 @@ class LevelDiff:
     upper: Level
     lower_jd: RoleLevel
     upper_jd: RoleLevel
+    steps: tuple[tuple[Level, Level], ...]  # the role's levels between, pairwise: one step when they are adjacent
     items_added: AreaGroups
     items_added_count: int
     behaviours: tuple[BehaviourChange, ...]
 
     @property
+    def adjacent(self) -> bool:
+        return len(self.steps) == 1
+
+    @property
     def focus_shift(self) -> Text | None:
-        return self.lower.progression.focus if self.lower.progression else None
+        """The progression row's focus shift, for adjacent levels (a longer span shows each step's)."""
+        return self.lower.progression.focus if self.lower.progression and self.adjacent else None
 
     @property
     def goal(self) -> Text | None:
-        return self.lower.progression.goal if self.lower.progression else None
+        return self.lower.progression.goal if self.lower.progression and self.adjacent else None
 
     @property
     def duties_kept(self) -> tuple[Text, ...]:
@@ -211,6 +217,11 @@ class Expectations:
         lvls = [lv for lv, _ in self.fw.role_levels(role)]
         return tuple(itertools.pairwise(lvls))
 
+    def level_pairs(self, role: RoleFile) -> tuple[tuple[Level, Level], ...]:
+        """Every (lower, upper) pair of the levels a role defines, lowest first: any two levels can be compared."""
+        lvls = [lv for lv, _ in self.fw.role_levels(role)]
+        return tuple(itertools.combinations(lvls, 2))
+
     def neighbours(self, role: RoleFile, level_id: str) -> tuple[Level | None, Level | None]:
         """The role's previous and next defined levels around `level_id`."""
         lvls = [lv for lv, _ in self.fw.role_levels(role)]
@@ -227,8 +238,10 @@ class Expectations:
                 before, after = self.behaviour_at(group, lower.id), self.behaviour_at(group, upper.id)
                 if before != after:
                     changes.append(BehaviourChange(group, area, before, after))
-        return LevelDiff(role, lower, upper, role.levels[lower.id], role.levels[upper.id], group_by_area(added), len(added),
-                         tuple(changes))
+        lvls = [lv for lv, _ in self.fw.role_levels(role)]
+        span = lvls[lvls.index(lower): lvls.index(upper) + 1]
+        return LevelDiff(role, lower, upper, role.levels[lower.id], role.levels[upper.id], tuple(itertools.pairwise(span)),
+                         group_by_area(added), len(added), tuple(changes))
 
     def matrix(self, role: RoleFile) -> tuple[MatrixRow, ...]:
         """Per competency of the role's areas, one cell per level of the role's path."""

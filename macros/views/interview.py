@@ -45,6 +45,7 @@ class Interviews:
 
     def __init__(self, fw: Framework, expectations: Expectations) -> None:
         self.fw, self.ex = fw, expectations
+        self._kits: dict[tuple[str, str], tuple[RoleFile, Level, tuple[tuple[AreaFile, tuple[AskedQuestion, ...]], ...]]] = {}
 
     def _asked(self, topic: InterviewFile, q: Question, keep: Callable[[tuple[str, ...]], bool]) -> AskedQuestion:
         follow = tuple((i, f) for i, f in enumerate(q.follow_ups, 1) if keep(self.fw.probes(q, f)))
@@ -93,14 +94,37 @@ class Interviews:
         def in_force(gids: Iterable[str]) -> list[AreaFile]:
             return [area for g, area in map(group, gids) if area.id in areas and self.ex.behaviour_at(g, level.id)]
 
-        for topic, q, probes in self._by_level.get(level.id, ()):
+        suited, touching = self._by_level.get(level.id, []), self._by_level_area.get(level.id, {})
+        for at_level in sorted({i for a in areas for i in touching.get(a, ())}):  # only those touching the role's areas
+            topic, q, probes = suited[at_level]
             hits = [area for area, at in probes if area.id in areas and applies_at(at, level.id)] + in_force(q.groups)
             if hits:
                 yield topic, q, hits[0], expected
 
+    @cached_property
+    def _by_level_area(self) -> dict[str, dict[str, list[int]]]:
+        """For each level, each area: where in `_by_level` the questions are that probe one of its items or groups
+        (a kit looks only at those of its role's areas: a large framework has many areas and few per role)."""
+        out: dict[str, dict[str, list[int]]] = {}
+        for level_id, suited in self._by_level.items():
+            index = out.setdefault(level_id, {})
+            for i, (_, q, probes) in enumerate(suited):
+                for area_id in dict.fromkeys([a.id for a, _ in probes] + [self.fw.group(g)[1].id for g in q.groups]):
+                    index.setdefault(area_id, []).append(i)
+        return out
+
     def kit(self, role: RoleFile, level: Level) -> tuple[tuple[AreaFile, tuple[AskedQuestion, ...]], ...]:
         """A role × level kit, grouped by the area of the first thing each question probes; follow-ups
-        probing only higher items are left out."""
+        probing only higher items are left out. (Found once per role and level: the JD, the kit page, the interview
+        index and the home page all ask.)"""
+        known = self._kits.get((role.id, level.id))
+        if known is not None and known[0] is role and known[1] is level:
+            return known[2]
+        found = self._kit(role, level)
+        self._kits[(role.id, level.id)] = (role, level, found)
+        return found
+
+    def _kit(self, role: RoleFile, level: Level) -> tuple[tuple[AreaFile, tuple[AskedQuestion, ...]], ...]:
         grouped: dict[str, tuple[AreaFile, list[AskedQuestion]]] = {}
         for topic, q, area, expected in self._suited(role, level):
             grouped.setdefault(area.id, (area, []))[1].append(self._asked(topic, q, expected))
@@ -143,13 +167,43 @@ class BankView:
     questions: tuple[AskedQuestion, ...]
 
 
+#: How long a main question takes with its follow-ups, and what a slot keeps for the opening and the candidate's own
+#: questions: the kit's advice on how many questions fit a slot of each length (minutes).
+MINUTES_PER_QUESTION = 7
+FRAME_MINUTES = 10
+SLOTS = (45, 60)
+
+
 @dataclass(frozen=True)
 class KitView:
     role: RoleFile
     level: Level
-    title: str  # the JD's title, for the page heading
+    title: str  # the JD's title, for the page heading and the sheet's position
     grouped: tuple[tuple[AreaFile, tuple[AskedQuestion, ...]], ...]
     count: int
+    framework_id: str = ""
+    framework_version: str = ""
+    slots: tuple[tuple[int, int], ...] = ()  # (minutes, how many main questions fit)
+    suggestion: tuple[str, ...] = ()  # question ids in the order a quick pick takes them: one per area, round by round
+    per_question: int = MINUTES_PER_QUESTION
+    frame_minutes: int = FRAME_MINUTES
+
+    def rank(self, question_id: str) -> int:
+        """Where a question stands in the quick pick (0 first)."""
+        return self.suggestion.index(question_id)
+
+
+def fitting(minutes: int, available: int) -> int:
+    """How many main questions fit a slot of `minutes`, out of `available` (at least one)."""
+    return max(1, min(available, (minutes - FRAME_MINUTES) // MINUTES_PER_QUESTION))
+
+
+def round_robin(grouped: Iterable[tuple[AreaFile, tuple[AskedQuestion, ...]]]) -> tuple[str, ...]:
+    """Question ids taken one per area in the kit's order, then a second per area, and so on: any first N of them
+    cover as many areas as N allows."""
+    lists = [[q.id for q in qs] for _, qs in grouped]
+    rounds = max(map(len, lists), default=0)
+    return tuple(ids[i] for i in range(rounds) for ids in lists if i < len(ids))
 
 
 def interview_index(fw: Framework, iv: Interviews) -> InterviewIndexView:
@@ -169,4 +223,6 @@ def bank(iv: Interviews, area: AreaFile) -> BankView:
 
 def kit(fw: Framework, iv: Interviews, role: RoleFile, level: Level) -> KitView:
     grouped = iv.kit(role, level)
-    return KitView(role, level, role.levels[level.id].title.get(), grouped, sum(len(qs) for _, qs in grouped))
+    count = sum(len(qs) for _, qs in grouped)
+    return KitView(role, level, role.levels[level.id].title.get(), grouped, count, fw.meta.id, fw.meta.version or "",
+                   tuple((m, fitting(m, count)) for m in SLOTS), round_robin(grouped))

@@ -24,6 +24,13 @@ class LadderView:
     def has_items(self) -> bool:
         return any(self.counts.values())
 
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The level fields some level of the ladder fills (`years_label`, `focus`, `impact`): an empty column is
+        left out."""
+        levels = self.levels + tuple(x for _, ls in self.tracks for x in ls)
+        return tuple(f for f in ("years_label", "focus", "impact") if any(getattr(lv, f) is not None for lv in levels))
+
 
 @dataclass(frozen=True)
 class FamilyView:
@@ -33,6 +40,7 @@ class FamilyView:
     areas: tuple[AreaFile, ...]
     primary: bool  # its whole checklist is /checklist/
     show_interview: bool
+    successor: Family | None = None  # the family a legacy family points to
 
 
 @dataclass(frozen=True)
@@ -87,15 +95,18 @@ def ladder_view(f: Facts, ladder: LadderInfo) -> LadderView:
 
 
 def primary_family(f: Facts) -> Family:
-    """The family whose checklist is `/checklist/`: the roadmap's, else the first."""
+    """The family whose checklist is `/checklist/`: the roadmap's, else the first (the default family, or the first
+    by `order`)."""
     wanted = f.fw.roadmap.family if f.fw.roadmap else None
     return next((fam for fam in f.fw.families if fam.id == wanted), f.fw.families[0])
 
 
 def family(f: Facts, fam: Family) -> FamilyView:
     roles = tuple((r, f.fw.role_levels(r)) for r in f.fw.family_roles(fam))
+    legacy = fam.file.legacy
+    successor = next((x for x in f.fw.families if legacy and x.id == legacy.successor), None)
     return FamilyView(fam, ladder_view(f, fam.ladder), roles, f.fw.family_areas(fam), fam is primary_family(f),
-                      f.internal and any(f.interviews.bank(a) for a in f.fw.family_areas(fam)))
+                      f.internal and any(f.interviews.bank(a) for a in f.fw.family_areas(fam)), successor)
 
 
 def families(f: Facts) -> FamiliesView:
@@ -145,6 +156,6 @@ def progression(f: Facts) -> ProgressionView:
                 roles = tuple(r for r in f.fw.roles
                               if any(a.id == lo.id and b.id == hi.id for a, b in f.expectations.adjacent_levels(r)))
                 steps.append(ProgressionStep(lo, hi, roles))
-        if steps:
+        if steps and any(s.lower.progression for s in steps):  # a table of dashes says nothing
             out.append((ladder_view(f, ladder), tuple(steps)))
     return ProgressionView(tuple(out))

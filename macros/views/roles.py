@@ -36,6 +36,7 @@ class RoleLevelRow:
 @dataclass(frozen=True)
 class RoleView:
     role: RoleFile
+    pairs: tuple[tuple[Level, Level], ...]  # every two levels, for "compare any two"
     family: Family
     show_family: bool
     track: Track | None
@@ -53,10 +54,11 @@ class JdView:
     prev: Level | None
     next: Level | None
     focus: Text | None
-    new_items: AreaGroups
-    new_count: int
-    foundation: AreaGroups
-    foundation_count: int
+    must_have: AreaGroups  # what a hire at this level already shows: the role level's `must_have`, else the levels below
+    must_count: int
+    must_listed: bool  # whether the data lists it (else the lower levels' items stand in, shown folded)
+    grows_into: AreaGroups  # what this level adds that a hire grows into
+    grows_count: int
     behaviours: AreaBehaviours
     kpis: tuple[KpiDimension, ...]
     stack: tuple[StackCategory, ...]
@@ -91,11 +93,11 @@ class ChecklistView:
     next_count: int
     next_by_area: dict[str, int]  # the next level's new items per area (the second bar of the progress chart)
     behaviours: AreaBehaviours
-    areas: tuple[tuple[AreaFile, int], ...]
+    areas: tuple[tuple[AreaFile, int], ...]  # the progress rows: every area with something up to the level or at the next
     total: int
-    order: dict[str, int]
+    order: dict[str, int]  # each item's place in the roadmap order (the items of this page)
     framework_id: str
-    framework_version: str
+    framework_version: str  # "" when the framework states no version
 
 
 @dataclass(frozen=True)
@@ -147,17 +149,19 @@ def role(f: Facts, role: RoleFile) -> RoleView:
     rows = tuple(RoleLevelRow(lv, jd, counts[lv.id], levels[i + 1][0] if i + 1 < len(levels) else None)
                  for i, (lv, jd) in enumerate(levels))
     family = f.fw.role_family(role)
-    return RoleView(role, family, not family.implicit, f.fw.role_track(role), rows, role.stack, bool(f.fw.role_kpis(role)),
-                    f.source(Ref("role", role.id), role.title.get()))
+    return RoleView(role, f.expectations.level_pairs(role), family, not family.implicit, f.fw.role_track(role), rows, role.stack,
+                    bool(f.fw.role_kpis(role)), f.source(Ref("role", role.id), role.title.get()))
 
 
 def jd(f: Facts, role: RoleFile, level: Level) -> JdView:
     ex = f.expectations
     prev, nxt = ex.neighbours(role, level.id)
-    new, base = ex.items_at(role, level.id), ex.items_below(role, level.id)
     page_jd = role.levels[level.id]
-    return JdView(role, level, page_jd, prev, nxt, page_jd.focus or level.focus, group_by_area(new), len(new),
-                  group_by_area(base), len(base), behaviours_by_area(ex.behaviours_at(role, level.id)),
+    listed = set(page_jd.must_have)
+    must = tuple(p for p in ex.items_upto(role, level.id) if p.id in listed) if listed else ex.items_below(role, level.id)
+    grows = tuple(p for p in ex.items_at(role, level.id) if p.id not in listed)
+    return JdView(role, level, page_jd, prev, nxt, page_jd.focus or level.focus, group_by_area(must), len(must), bool(listed),
+                  group_by_area(grows), len(grows), behaviours_by_area(ex.behaviours_at(role, level.id)),
                   f.fw.role_kpis(role), role.stack, f.internal and bool(f.interviews.kit(role, level)),
                   f.source(Ref.role_level(role.id, level.id), page_jd.title.get()))
 
@@ -170,13 +174,16 @@ def checklist(f: Facts, role: RoleFile, level: Level) -> ChecklistView:
     scope = {**{p.id: "base" for p in below}, **{p.id: "new" for p in at}, **{p.id: "next" for p in upcoming}}
     entries = [(p, scope[p.id]) for p in ex.role_items(role) if p.id in scope]
     behaviours = ex.behaviours_at(role, level.id)
-    areas = area_totals(f.fw.areas, group_by_area([*below, *at]), behaviours)
     next_by_area: dict[str, int] = {}
     for p in upcoming:
         next_by_area[p.area.id] = next_by_area.get(p.area.id, 0) + 1
+    # a row for every area the next level adds to, even one with nothing expected up to this level (0 items here)
+    here = {a.id: n for a, n in area_totals(f.fw.areas, group_by_area([*below, *at]), behaviours)}
+    areas = tuple((a, here.get(a.id, 0)) for a in f.fw.areas if a.id in here or a.id in next_by_area)
     return ChecklistView(role, level, role.levels[level.id], nxt, scoped(entries), len(at), len(below), len(upcoming),
-                         next_by_area, behaviours_by_area(behaviours), areas, len(at) + len(below) + len(behaviours), ex.item_order,
-                         f.fw.meta.id, f.fw.meta.version)
+                         next_by_area, behaviours_by_area(behaviours), areas, len(at) + len(below) + len(behaviours),
+                         {p.id: ex.item_order[p.id] for p, _ in entries},
+                         f.fw.meta.id, f.fw.meta.version or "")
 
 
 def diff(f: Facts, role: RoleFile, lower: Level, upper: Level) -> DiffView:
