@@ -5,21 +5,25 @@ For each scale a synthetic project (bench/synth.py) is served on a free port, by
 runs: "after") or by `mkdocs serve --livereload` with the plugin as it was before (every save rebuilds the whole
 site, both editions: "before", bench/serve_before.py). Then, one at a time, one-line edits of one competency area
 file (in the middle of the areas the roles use): an item's title, the same item's description, a new item. Each is
-timed from the moment the file is written until an HTTP GET of the area's page returns the new text, in the Korean
-edition (`/competencies/<area>/`) and in the English one (`/en/competencies/<area>/`), polled every 10 ms; an edit is
-visible when both are. For `career serve` it also records when the whole site is rebuilt (its search index and API
-files are written after the pages: `/livereload/status` says when it is idle). Medians are reported, with the
+timed from the moment the file is written until the area's page holds the new text, in the Korean edition
+(`/competencies/<area>/`) and in the English one (`/en/competencies/<area>/`), read as a browser showing each of them
+reads it: its live-reload script asks the server (long polling, the same protocol for both servers) for a version newer
+than the page's, and loads the page again when there is one; an edit is visible when both pages hold the new text.
+For `career serve` it also records when the whole site is rebuilt (its search index and API files are written after
+the pages: `/livereload/status` says when it is idle). Medians are reported, with the
 machine's load average (1 minute) before the edits: the times are wall-clock, and other work on the machine slows them.
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -123,19 +127,52 @@ def _edit(path: Path, kind: str, token: str, n: int) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+#: The version of the site a served page shows, as its live-reload script holds it (`career serve`: `var epoch=N`;
+#: `mkdocs serve`: `livereload(N, id)`).
+_EPOCH = re.compile(r"var epoch=([0-9]+)|livereload\(([0-9]+),")
+
+
+def _epoch(html: str) -> int:
+    found = _EPOCH.search(html)
+    if found is None:
+        raise RuntimeError("the served page has no live-reload script")
+    return int(found.group(1) or found.group(2))
+
+
 def _timed(server: Server, path: Path, kind: str, n: int, area: str) -> dict[str, float]:
+    """One edit, seen as a browser showing the area's page in each edition sees it: its live-reload script asks the
+    server (long polling) for a version newer than the page's, and then the page is loaded again; the edit is visible
+    in an edition when that page holds the new text (a newer version without it: the script asks again)."""
     token = f"zq{n}x{int(time.time() * 1000) % 100000}"
     pages = {"ko": f"{server.url}competencies/{area}/", "en": f"{server.url}en/competencies/{area}/"}
+    epochs = {lang: _epoch(_get(url)[1]) for lang, url in pages.items()}
     seen: dict[str, float] = {}
     start = time.perf_counter()
     _edit(path, kind, token, n)
-    while len(seen) < len(pages):
-        for lang, url in pages.items():
-            if lang not in seen and token in _get(url)[1]:
+
+    def watch(lang: str) -> None:
+        epoch = epochs[lang]
+        while time.perf_counter() - start < 1800:
+            status, answer = _get(f"{server.url}livereload/{epoch}/{int(time.time() * 1000)}")
+            if status != 200 or not answer.strip().isdigit():
+                time.sleep(0.05)  # the server was busy or restarting: ask again
+                continue
+            if int(answer) <= epoch:
+                continue  # nothing newer yet (the question timed out): ask again
+            epoch = int(answer)
+            html = _get(pages[lang])[1]
+            if token in html:
                 seen[lang] = time.perf_counter() - start
-        if time.perf_counter() - start > 1800:
-            raise RuntimeError(f"the edit of {path.name} never showed")
-        time.sleep(0.01)
+                return
+            epoch = _epoch(html) if _EPOCH.search(html) else epoch
+
+    threads = [threading.Thread(target=watch, args=(lang,)) for lang in pages]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if len(seen) < len(pages):
+        raise RuntimeError(f"the edit of {path.name} never showed")
     visible = max(seen.values())
     done = visible + server.wait_idle()
     return {"ko": seen["ko"], "en": seen["en"], "visible": visible, "complete": done}

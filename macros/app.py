@@ -16,6 +16,7 @@ from typing import Any
 from .core import escape
 from .core.audience import Audience
 from .core.diagnostics import BuildError, Diagnostic, FrameworkError
+from .core.files import AREAS
 from .core.framework import Framework, Ref
 from .core.loading import ReadCache, check_audiences
 from .core.text import Language
@@ -152,9 +153,12 @@ def build(options: BuildOptions, fw: Framework | None = None, public: Framework 
     its body (`PageBuilder`); the result is the same as a build without it. `SiteBuild.reused` counts the kept bodies."""
     warnings: list[Diagnostic] = []
     cache = previous.cache if previous is not None and previous.options.framework_dir == options.framework_dir else ReadCache()
+    areas_only = False  # only competency area files changed since `previous` (PageBuilder keeps the other views)
     if fw is None:
         found, warnings = load_audiences(options.framework_dir, (options.audience, "public"), cache)
         fw, public = found[options.audience], found["public"]
+        areas_only = (previous is not None and previous.options == options and cache is previous.cache
+                      and cache.fresh <= {AREAS})
     elif public is None:
         public = fw if not options.internal else load(options.framework_dir, "public")[0]
     edition = options.edition
@@ -176,7 +180,7 @@ def build(options: BuildOptions, fw: Framework | None = None, public: Framework 
     context = Context(facts, labels, history, version, options.docs_pages, len(options.editions), _job_links(options, public))
     made: dict[Any, Any] = {}
     extra = _structured_data(options, facts, previous.made if previous is not None else None, made)
-    builder = PageBuilder(context, renderer, extra, previous.drawn if previous is not None else None)
+    builder = PageBuilder(context, renderer, extra, previous.drawn if previous is not None else None, areas_only)
     pages = builder.all()
     _check_links(pages, options, builder.kept)
     moved = redirects(fw, [p.route for p in pages])

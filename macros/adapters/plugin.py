@@ -141,6 +141,7 @@ class CareerPlugin(BasePlugin[CareerConfig]):
                 self.start_editions(config)
         options, self.dropped = options_for(self, config)
         use_theme(config, self.audience)
+        spare_generated_pages(config)
         config.theme["language"] = self.language  # Material's interface (and its search) in the edition's language
         if str(options.framework_dir) not in [str(w) for w in config.watch]:
             config.watch.append(str(options.framework_dir))  # `mkdocs serve` rebuilds when a YAML file changes
@@ -364,6 +365,29 @@ def options_for(plugin: CareerPlugin, config: MkDocsConfig) -> tuple[BuildOption
         audience=plugin.audience, language=edition.language, editions=edition.languages, directory_urls=edition.directory_urls,
         history=plugin.config.history, docs_pages=frozenset(own - dropped), public_url=_public_url(plugin, config))
     return options, dropped
+
+
+def spare_generated_pages(config: MkDocsConfig) -> None:
+    """Material's search plugin reads every page as the theme draws it (`on_page_context`): it adds the page to its
+    index and strips `data-search-*="…"` values from its HTML. A generated page is not in its index (its front matter
+    leaves it out: site/search.py indexes it from its view) and carries no such value (the templates write bare
+    `data-search-exclude`), so the plugin's handler is skipped for generated pages: a few milliseconds a page, in every
+    build and in `career serve`."""
+    handlers = config.plugins.events["page_context"]
+    for i, handler in enumerate(handlers):
+        owner = type(getattr(handler, "__self__", None))
+        if owner.__module__.startswith("material.plugins.search") and not isinstance(handler, _ForWrittenPages):
+            handlers[i] = _ForWrittenPages(handler)
+
+
+class _ForWrittenPages:
+    """A `page_context` handler run for hand-written pages only (see spare_generated_pages)."""
+
+    def __init__(self, handler: Any) -> None:
+        self.handler = handler
+
+    def __call__(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Navigation) -> Any:
+        return context if isinstance(page, GeneratedPage) else self.handler(context, page=page, config=config, nav=nav)
 
 
 def use_theme(config: MkDocsConfig, audience: str) -> None:

@@ -53,6 +53,7 @@ from mkdocs.structure.pages import Page
 
 from ..app import BuildError, SiteBuild, build
 from ..core import escape
+from ..core.files import FOLDERS, name_match
 from ..site.labels import FOLDER as LABELS
 from ..site.render import TEMPLATES
 from .live import LiveServer, Watcher
@@ -62,7 +63,9 @@ from .plugin import EDITION_NAMES, EDITION_VARIABLE, CareerPlugin
 log = logging.getLogger("mkdocs.career.serve")
 PACKAGE = Path(__file__).resolve().parent.parent  # macros/
 #: Full collections of Python's cycle collector, which walk every object of a large site, run only between builds:
-#: after a build the objects it made are frozen (left out of collections) and collected together now and then.
+#: after a build the objects it made are frozen (left out of collections) and collected together now and then. While
+#: an edit's pages are built and written, the collector waits (it would take about a third of the time at 50×); it
+#: runs after they are out, while the search index and the other files are written.
 COLLECT_EVERY = 25
 
 
@@ -78,13 +81,16 @@ class Captured:
 @dataclass
 class Plan:
     """What an edition does once every edition's plan is ready: serve a whole new folder (`folder`), or draw the
-    pages whose body changed (`draw`, MkDocs' Page objects, already read) into its folder; `site`, the build it holds."""
+    pages whose body changed (`draw`, MkDocs' Page objects, already read) into its folder; `site`, the build it holds.
+    `about`: the ids the edited files are named for (`competencies/04-infra.yml`: `infra`): the pages about them are
+    drawn first, since the one who edited a file is likely looking at its page."""
 
     site: SiteBuild | None
     folder: Path | None = None
     config: MkDocsConfig | None = None
     captured: Captured | None = None
     draw: list[Page] = field(default_factory=list)
+    about: frozenset[str] = frozenset()
 
     @property
     def full(self) -> bool:
@@ -154,18 +160,24 @@ class EditionSite:
         if plugin.editions != options.editions:
             log.warning("the site's languages changed: restart `make serve` to serve the new set of editions")
             return self.full()
-        site = build(options, previous=self.site)
-        if not self._same_frame(site):
-            return self.full(prepared=site)
+        gc.disable()  # until the pages are written (`commit`): see COLLECT_EVERY
         try:
-            return self._read_again(site)
+            site = build(options, previous=self.site)
+            if not self._same_frame(site):
+                gc.enable()
+                return self.full(prepared=site)
+            plan = self._read_again(site)
         except _Rebuild:
+            gc.enable()
             self.stale = True  # MkDocs' pages were read again: build them anew
             return self.full(prepared=site)
-        except Exception:
+        except BaseException:
+            gc.enable()
             self.stale = True
             plugin.site = self.site
             raise
+        plan.about = _named_for(changed, options.framework_dir)
+        return plan
 
     def pending(self, plan: Plan) -> tuple[Path, list[str]]:
         """The folder the plan's version is served from, and the files of it still to be written (paths in the
@@ -180,8 +192,15 @@ class EditionSite:
         return self.root, [*pages, *SEARCH_FILES, *self.on_disk]
 
     def commit(self, plan: Plan, ready: Callable[[str], None] = lambda path: None) -> None:
-        """Serve the plan's version: switch to its folder, or draw its pages, smallest first, each written whole
-        (`ready` is told each page's path once it is)."""
+        """Serve the plan's version: switch to its folder, or draw its pages (those about the files edited first, then
+        smallest first), each written whole (`ready` is told each page's path once it is). The cycle collector, which
+        `update` held back, runs again after."""
+        try:
+            self._serve_plan(plan, ready)
+        finally:
+            gc.enable()
+
+    def _serve_plan(self, plan: Plan, ready: Callable[[str], None]) -> None:
         for folder in self.old_folders:
             shutil.rmtree(folder, ignore_errors=True)
         self.old_folders = []
@@ -199,7 +218,7 @@ class EditionSite:
         self.site, self.behind = plan.site, True
         doc_files = cap.files.documentation_pages(inclusion=InclusionLevel.is_included)
         with _counting_warnings() as warnings:
-            for page in sorted(plan.draw, key=_size):
+            for page in sorted(plan.draw, key=lambda page: (not _about(page, plan.about), _size(page))):
                 content = _draw(page, config, doc_files, cap.nav, cap.env)
                 if content is not None:
                     _write(Path(page.file.abs_dest_path), content)
@@ -228,6 +247,7 @@ class EditionSite:
 
     def abort(self, plan: Plan | None) -> None:
         """Drop a plan another edition could not match: nothing is written."""
+        gc.enable()
         if plan is None:
             return
         if plan.full and plan.folder is not None:
@@ -306,6 +326,24 @@ SEARCH_FILES = ("search/search_index.json", "search/terms.json")
 def _in_folder(page: Page) -> str:
     """Where a page is written in its edition's folder."""
     return str(page.file.dest_uri)
+
+
+def _named_for(changed: Iterable[Path], framework_dir: Path) -> frozenset[str]:
+    """The ids the changed files of the framework's folders are named for."""
+    root = framework_dir.resolve()
+    ids = set()
+    for path in changed:
+        resolved = path.resolve() if path.exists() else path
+        if _inside(resolved, root) and resolved.parent != root and resolved.parent.name in FOLDERS:
+            match = name_match(resolved.parent.name, resolved)
+            if match is not None:
+                ids.add(match.group("id"))
+    return frozenset(ids)
+
+
+def _about(page: Page, ids: frozenset[str]) -> bool:
+    """Whether a generated page is about one of `ids` (its route names it)."""
+    return isinstance(page, GeneratedPage) and any(i in ids for i in page.site_page.route.ids)
 
 
 def _size(page: Page) -> int:

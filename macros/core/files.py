@@ -41,6 +41,8 @@ FOLDERS: dict[str, tuple[type[BaseModel], bool, str]] = {
     "interview": (InterviewFile, False, r"(?P<id>[a-z0-9-]+)"),
 }
 IGNORED_FOLDERS = {"schema"}
+#: The folder of the competency area files.
+AREAS = "competencies"
 NAME_HINT = {"families": "<id>.yml", "roles": "<id>.yml", "competencies": "NN-<id>.yml or <id>.yml", "interview": "<id>.yml"}
 
 

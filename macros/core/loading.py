@@ -34,12 +34,18 @@ class ReadCache:
         self.filters: dict[Audience, FilterMemo] = {}
         self.frameworks: dict[Audience, Framework] = {}
         self.read = self.reused = 0  # files read (parsed and validated) and reused by the last reading
+        self.fresh: set[str] = set()  # the kinds of file (folder or file name) read anew, or gone, in the last reading
 
     def begin(self) -> dict[str, tuple[bytes, tuple[Any, ...], Parsed[Any] | None, tuple[Diagnostic, ...]]]:
         """Start a reading: the previous reading's files (only files read in this one are kept)."""
         before, self.files = self.files, {}
         self.read = self.reused = 0
+        self.fresh = set()
         return before
+
+    def end(self, before: dict[str, tuple[bytes, tuple[Any, ...], Parsed[Any] | None, tuple[Diagnostic, ...]]]) -> None:
+        """End a reading begun with `before`: the kinds of the files gone since count as fresh."""
+        self.fresh.update(old[1][0] for path, old in before.items() if path not in self.files)
 
     def filter(self, audience: Audience) -> FilterMemo:
         return self.filters.setdefault(audience, FilterMemo())
@@ -74,6 +80,7 @@ def _read(path: Path, root: Path, kind: str, model: type[BaseModel], problems: l
     parsed = _parse(raw, path, root, kind, model, found, language)
     cache.files[str(path)] = (raw, how, parsed, tuple(found))
     cache.read += 1
+    cache.fresh.add(kind)
     problems.extend(found)
     return parsed
 
@@ -234,6 +241,8 @@ def read_files(root: Path, cache: ReadCache | None = None) -> tuple[Files, list[
             if folder == "roles":
                 language = _role_language(p, family_language, only_family)
             read(folder, p, model, language)
+    if cache is not None and before is not None:
+        cache.end(before)
     return files, problems
 
 

@@ -147,7 +147,7 @@ class Names:
     edition's language) and where it is read (`places`)."""
 
     def __init__(self, fw: Framework, lang: Language = "ko", places: Places | None = None) -> None:
-        self.fw, self.lang, self.places = fw, lang, places or {}
+        self.fw, self.lang, self.places = fw, lang, places if places is not None else {}
         self.found = entities(fw)
 
     def current(self, kind: str, ident: str) -> str | None:

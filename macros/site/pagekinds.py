@@ -22,6 +22,7 @@ from typing import Any, Literal, NamedTuple
 from ..core.diagnostics import Diagnostic
 from ..core.files import display_path
 from ..core.framework import Framework, Ref
+from ..core.model import RoleFile
 from ..core.text import Language
 from ..review.changelog import changelog_view
 from ..review.revisions import CommitChanges
@@ -105,11 +106,14 @@ class Context:
 
 @dataclass(frozen=True)
 class Spec:
-    """One page of a kind: the ids it is about, its title (plain text) and how to build its view."""
+    """One page of a kind: the ids it is about, its title (plain text) and how to build its view. `reads`: the
+    competency areas the view reads (their ids), when it reads only some of them; None when it may read any. After an
+    edit of other areas only, `career serve` keeps the view it built before (site/pages.py: PageBuilder)."""
 
     ids: tuple[str, ...]
     title: str
     view: Callable[[], Any]
+    reads: tuple[str, ...] | None = None
 
 
 Pages = Callable[[Context], Iterable[Spec]]
@@ -205,24 +209,31 @@ def _one(title: Callable[[Context], str], view: Callable[[Context], Any], exists
     return lambda c: [Spec((), title(c), lambda: view(c))] if exists(c) else []
 
 
+def _role_areas(c: Context, role: RoleFile) -> tuple[str, ...]:
+    """The areas a role's pages read: those the role expects."""
+    return tuple(a.id for a in c.fw.role_areas(role))
+
+
 def _roles(c: Context) -> Iterator[Spec]:
     for role in c.fw.roles:
-        yield Spec((role.id,), c.title(role.title), partial(rv.role, c.facts, role))
+        yield Spec((role.id,), c.title(role.title), partial(rv.role, c.facts, role), _role_areas(c, role))
 
 
 def _jds(c: Context) -> Iterator[Spec]:
     for role in c.fw.roles:
+        reads = _role_areas(c, role)
         for level, jd in c.fw.role_levels(role):
-            yield Spec((role.id, level.id), c.title(jd.title), partial(rv.jd, c.facts, role, level))
+            yield Spec((role.id, level.id), c.title(jd.title), partial(rv.jd, c.facts, role, level), reads)
 
 
 def _checklists(c: Context) -> Iterator[Spec]:
     for role in c.fw.roles:
         if not c.facts.expectations.role_items(role):
             continue  # a checklist is of items: behaviours alone are read on the JD and compared on the level pages
+        reads = _role_areas(c, role)
         for level, jd in c.fw.role_levels(role):
             yield Spec((role.id, level.id), c.labels.checklist_title.format(title=c.title(jd.title)),
-                       partial(rv.checklist, c.facts, role, level))
+                       partial(rv.checklist, c.facts, role, level), reads)
 
 
 def _kits(c: Context) -> Iterator[Spec]:
@@ -235,22 +246,24 @@ def _kits(c: Context) -> Iterator[Spec]:
 
 def _diffs(c: Context) -> Iterator[Spec]:
     for role in c.fw.roles:
+        reads = _role_areas(c, role)
         for lower, upper in c.facts.expectations.level_pairs(role):  # any two levels, not only neighbours
             title = c.labels.diff_title.format(lower=c.title(lower.title), upper=c.title(upper.title), role=c.title(role.title))
             yield Spec((role.id, lower.id, upper.id), title,
-                       partial(rv.diff, c.facts, role, lower, upper))
+                       partial(rv.diff, c.facts, role, lower, upper), reads)
 
 
 def _matrices(c: Context) -> Iterator[Spec]:
     for role in c.fw.roles:
-        yield Spec((role.id,), c.labels.matrix_title.format(role=c.title(role.title)), partial(rv.matrix, c.facts, role))
+        yield Spec((role.id,), c.labels.matrix_title.format(role=c.title(role.title)), partial(rv.matrix, c.facts, role),
+                   _role_areas(c, role))
 
 
 def _matrix_areas(c: Context) -> Iterator[Spec]:
     for role in c.fw.roles:
         for area in c.fw.role_areas(role):
             yield Spec((role.id, area.id), c.labels.matrix_area_title.format(area=c.title(area.title), role=c.title(role.title)),
-                       partial(rv.matrix_area, c.facts, role, area))
+                       partial(rv.matrix_area, c.facts, role, area), (area.id,))
 
 
 def _explicit_families(c: Context) -> list[Any]:
@@ -275,7 +288,8 @@ def _progression(c: Context) -> list[Spec]:
 
 def _areas(c: Context) -> Iterator[Spec]:
     for area in c.fw.areas:
-        yield Spec((area.id,), (f"{area.number}. " if area.number else "") + c.title(area.title), partial(cv.area, c.facts, area))
+        yield Spec((area.id,), (f"{area.number}. " if area.number else "") + c.title(area.title), partial(cv.area, c.facts, area),
+                   (area.id,))
 
 
 def _roadmap(c: Context) -> list[Spec]:
@@ -297,7 +311,7 @@ def _family_checklists(c: Context) -> Iterator[Spec]:
     for fam in _explicit_families(c):
         if fam is not primary and _has_items(c, fam):
             yield Spec((fam.id,), c.labels.checklist_title.format(title=c.title(fam.file.title)),
-                       partial(cv.family_checklist, c.facts, fam))
+                       partial(cv.family_checklist, c.facts, fam), tuple(a.id for a in c.fw.family_areas(fam)))
 
 
 def _banks(c: Context) -> Iterator[Spec]:
@@ -429,10 +443,27 @@ def _question_places(c: Context) -> dict[str, tuple[str, str | None]]:
     return out
 
 
-def _places(c: Context) -> Places:
-    """Where the changelog links each entity of the framework being built: kind -> id -> (page, anchor). A behaviour
-    is read in its competency's section; the template links a page only where this build has it."""
-    return {**_competency_places(c.fw), **_ladder_places(c.fw), **_reference_places(c.fw), "question": _question_places(c)}
+class _Places(Mapping[str, Mapping[str, tuple[str, str | None]]]):
+    """Where the changelog links each entity of the framework being built: kind -> id -> (page, anchor), worked out
+    when the changelog first links one (a site without history links none). A behaviour is read in its competency's
+    section; the template links a page only where this build has it."""
+
+    def __init__(self, c: Context) -> None:
+        self.c = c
+
+    @cached_property
+    def _found(self) -> Places:
+        c = self.c
+        return {**_competency_places(c.fw), **_ladder_places(c.fw), **_reference_places(c.fw), "question": _question_places(c)}
+
+    def __getitem__(self, kind: str) -> Mapping[str, tuple[str, str | None]]:
+        return self._found[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
 
 
 def _records_page(label: str) -> Pages:
@@ -497,7 +528,7 @@ ENTRIES = [
     PageKind(Kind.LINKING, "linking.md", "linking.html.j2", _one(lambda c: c.labels.linking, linking_view), nav="linking",
              replaceable=True),
     PageKind(Kind.CHANGELOG, "changelog.md", "changelog.html.j2",
-             _one(lambda c: c.labels.changelog, lambda c: changelog_view(c.fw, c.history, c.version, c.lang, _places(c))),
+             _one(lambda c: c.labels.changelog, lambda c: changelog_view(c.fw, c.history, c.version, c.lang, _Places(c))),
              boost=0.1,
              title_only=True, internal=True, nav="maintenance"),
 ]

@@ -2,6 +2,7 @@
 competency index's stacked bars). Numbers only; the templates draw them as inline SVG."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -66,22 +67,23 @@ def shade(value: int, most: int) -> int:
     return min(4, 1 + (4 * value - 1) // most)
 
 
+def item_counts(f: Facts, area: AreaFile, levels: tuple[Level, ...]) -> tuple[int, ...]:
+    """How many of an area's items each level expects first."""
+    at = Counter(f.fw.item(it.id).level.id for g in area.groups for it in g.items)
+    return tuple(at[lv.id] for lv in levels)
+
+
 def heatmap(f: Facts, role: RoleFile) -> Heatmap:
     levels = f.fw.role_path(role)
     counts: list[tuple[AreaFile, list[tuple[Level, int, int]]]] = []
     for area in f.fw.role_areas(role):
-        row = []
-        for lv in levels:
-            items = sum(1 for g in area.groups for it in g.items if f.fw.item(it.id).level.id == lv.id)
-            behaviours = sum(1 for g in area.groups for b in g.behaviours if b.level == lv.id)
-            row.append((lv, items, behaviours))
-        counts.append((area, row))
+        behaviours = Counter(b.level for g in area.groups for b in g.behaviours)
+        counts.append((area, [(lv, n, behaviours[lv.id]) for lv, n in zip(levels, item_counts(f, area, levels), strict=True)]))
     most = max((i + b for _, row in counts for _, i, b in row), default=0)
     rows = tuple(HeatRow(area, tuple(HeatCell(lv, i, b, shade(i + b, most)) for lv, i, b in row)) for area, row in counts)
     return Heatmap(role, levels, rows)
 
 
 def stacked_bars(f: Facts, areas: tuple[AreaFile, ...], levels: tuple[Level, ...]) -> StackedBars:
-    rows = tuple(BarRow(a, tuple(sum(1 for g in a.groups for it in g.items if f.fw.item(it.id).level.id == lv.id)
-                                 for lv in levels)) for a in areas)
+    rows = tuple(BarRow(a, item_counts(f, a, levels)) for a in areas)
     return StackedBars(levels, tuple(r for r in rows if r.total))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..core.framework import Family, PlacedBehaviour, PlacedItem, Ref
 from ..core.model import AreaFile, GlossaryTerm, Group, KpiDimension, Level, RoadmapFile, RoleFile, Scale
 from ..core.text import Text
-from .charts import StackedBars, stacked_bars
+from .charts import StackedBars, item_counts, stacked_bars
 from .common import Facts, SourceInfo, named_groups
 from .expectations import AreaBehaviours, area_totals, behaviours_by_area, group_by_area
 from .interview import ItemQuestion
@@ -132,7 +132,7 @@ def competencies(f: Facts) -> CompetenciesView:
         for area in f.fw.areas:
             if f.fw.area_ladder(area) is not ladder:
                 continue
-            counts = [sum(1 for g in area.groups for it in g.items if f.fw.item(it.id).level.id == lv.id) for lv in levels]
+            counts = item_counts(f, area, levels)
             behaviours = sum(len(g.behaviours) for g in area.groups)
             rows.append(AreaRow(area, named_groups(area), sum(counts), behaviours, tuple(counts)))
         if rows:

@@ -18,6 +18,10 @@ AreaGroups = tuple[tuple[AreaFile, tuple[tuple[Group, tuple[PlacedItem, ...]], .
 AreaBehaviours = tuple[tuple[AreaFile, tuple[PlacedBehaviour, ...]], ...]
 
 
+#: Room for each area's items in `Expectations.item_order` (more than a file can hold: core/text.py LIMITS).
+AREA_STRIDE = 100_000
+
+
 def group_by_area(items: Iterable[PlacedItem]) -> AreaGroups:
     """Items nested as ((area, ((group, items), ...)), ...), keeping roadmap order."""
     areas: dict[str, tuple[AreaFile, dict[str, tuple[Group, list[PlacedItem]]]]] = {}
@@ -266,5 +270,12 @@ class Expectations:
 
     @cached_property
     def item_order(self) -> dict[str, int]:
-        """Each item's position in roadmap order (used to export checklists in that order)."""
-        return {p.id: i for i, p in enumerate(self.fw.items())}
+        """Each item's position in roadmap order (checklists export their items in that order): its area's place times
+        AREA_STRIDE plus its place in the area, so that an item added to one area moves no other area's numbers (a
+        checklist keeps the blocks of the other areas: site/render.py `cached`)."""
+        rank = {a.id: i * AREA_STRIDE for i, a in enumerate(self.fw.areas)}
+        out: dict[str, int] = {}
+        for p in self.fw.items():
+            out[p.id] = rank[p.area.id]
+            rank[p.area.id] += 1
+        return out
