@@ -16,8 +16,10 @@ from pydantic import BaseModel
 
 from .diagnostics import Diagnostic
 from .files import FOLDERS, SINGLE_FILES, Files, Parsed, name_match
+from .framework import SHARED_LADDER
 from .messages import models_in, suggest
 from .model import Ladder, RefKind, RoleFile, area_groups
+from .scopes import Ambiguous, Scopes, scopes
 from .walk import Loc, fields
 
 #: Unknown references of one kind that get a "did you mean" hint. Each hint compares the reference with every id of
@@ -50,14 +52,25 @@ class _Ids:
 
     def unknown(self, value: str, p: Parsed[Any], loc: Loc, what: str, *, key: bool = False) -> None:
         """An unknown id, reported once: the same cause elsewhere only adds its place to the first report."""
-        if value in self.echoes:
+        if not self._echoed(value, p, loc, key):
+            self.hints -= 1
+            hint = suggest(value, self.where) if self.hints >= 0 else ""
+            self.out.append(p.marks.diagnostic(loc, f"unknown {self.kind} '{value}' in {what}{hint}", key=key))
+
+    def ambiguous(self, found: Ambiguous, p: Parsed[Any], loc: Loc, what: str, *, key: bool = False) -> None:
+        """A bare id several ladders in reach declare, reported once per choice of ladders (like `unknown`)."""
+        if not self._echoed(f"{found.value}\0{found.choices}", p, loc, key):
+            self.out.append(p.marks.diagnostic(loc, found.message(what), key=key))
+
+    def _echoed(self, cause: str, p: Parsed[Any], loc: Loc, key: bool) -> bool:
+        """Whether `cause` was reported before (this place is then added to that report); else the report to come
+        is its first."""
+        if cause in self.echoes:
             line, col = p.marks.at(loc, key=key)
-            self.echoes[value][1].append(f"{p.display}:{line}:{col}")
-            return
-        self.hints -= 1
-        hint = suggest(value, self.where) if self.hints >= 0 else ""
-        self.echoes[value] = (len(self.out), [])
-        self.out.append(p.marks.diagnostic(loc, f"unknown {self.kind} '{value}' in {what}{hint}", key=key))
+            self.echoes[cause][1].append(f"{p.display}:{line}:{col}")
+            return True
+        self.echoes[cause] = (len(self.out), [])
+        return False
 
     def finish(self) -> None:
         """Each unknown id's first report names the other places that name it too (at most five of them)."""
@@ -83,7 +96,19 @@ class _Context:
     levels: dict[str, _Level] = field(default_factory=dict)
     ladder_tracks: dict[str, set[str]] = field(default_factory=dict)
     ladder_owner: dict[str, str] = field(default_factory=dict)  # ladder id -> shown name
-    item_level: dict[str, str] = field(default_factory=dict)  # item id -> the level it is expected from
+    item_level: dict[str, str] = field(default_factory=dict)  # item id -> the key of the level it is expected from
+    scopes: Scopes = field(default_factory=Scopes)
+
+    def level_key(self, p: Parsed[Any], value: str, loc: Loc, what: str, *, key: bool = False) -> str | None:
+        """The key of the level a reference in `p` names (core/scopes.py), or None after reporting why there is none
+        (unknown, or ambiguous); an unknown level is left to the caller when `what` is empty."""
+        found = self.scopes.resolve(value, self.scopes.scope(p))
+        if isinstance(found, Ambiguous):
+            self.of("level").ambiguous(found, p, loc, what, key=key)
+            return None
+        if found is None and what and self.known("level"):
+            self.of("level").unknown(value, p, loc, what, key=key)
+        return found
 
     def of(self, kind: str) -> _Ids:
         found = self.ids.get(kind)
@@ -118,7 +143,7 @@ def defined_in(kind: RefKind) -> tuple[str, ...]:
 
 def check_references(files: Files) -> list[Diagnostic]:
     """Every cross-file problem (errors and warnings). Checks that need a file which failed to parse are skipped."""
-    ctx = _Context(files, [])
+    ctx = _Context(files, [], scopes=scopes(files))
     _check_file_names(files, ctx.out)
     _check_ladders(ctx)
     _collect_ids(ctx)
@@ -157,6 +182,9 @@ def _check_references(ctx: _Context) -> None:
         for ref in p.references():
             if isinstance(p.model, RoleFile) and (ref.loc[0] in ("family", "track") or (ref.loc[0] == "levels" and ref.key)):
                 continue
+            if ref.refers.kind == "level":
+                ctx.level_key(p, ref.value, ref.loc, ref.owner, key=ref.key)
+                continue
             ids = ctx.of(ref.refers.kind)
             if ctx.known(ref.refers.kind) and ref.value not in ids:
                 ids.unknown(ref.value, p, ref.loc, ref.owner, key=ref.key)
@@ -188,11 +216,17 @@ def _check_file_names(files: Files, out: list[Diagnostic]) -> None:
 
 def _check_ladders(ctx: _Context) -> None:
     files, out = ctx.files, ctx.out
+    clashing = {(id(d.p), d.loc) for _, d, _ in ctx.scopes.clashes}
+    for form, d, other in ctx.scopes.clashes:
+        ctx.out.append(d.p.marks.diagnostic(d.loc, f"level '{d.id}' of {d.owner_name()} is named '{form}' (other ladders "
+                                                   f"have a level '{d.id}' too), but '{form}' is already the id of a level of "
+                                                   f"{other.owner_name()} ({other.p.display}:{other.p.marks.at(other.loc)[0]}); "
+                                                   "rename one of them"))
     if files.levels is not None:
-        _check_ladder(ctx, "shared", "levels.yml", files.levels, (), files.levels.model)
+        _check_ladder(ctx, SHARED_LADDER, "levels.yml", files.levels, (), files.levels.model, clashing)
     for p in files.families:
         if p.model.ladder is not None:
-            _check_ladder(ctx, p.model.id, f"family '{p.model.id}'", p, ("ladder",), p.model.ladder)
+            _check_ladder(ctx, p.model.id, f"family '{p.model.id}'", p, ("ladder",), p.model.ladder, clashing)
         elif files.levels is None and files.ok("levels.yml"):
             out.append(p.marks.diagnostic(("id",), f"family '{p.model.id}' has no `ladder:` and there is no levels.yml "
                                                    "(the shared ladder); add one of them"))
@@ -200,7 +234,8 @@ def _check_ladders(ctx: _Context) -> None:
         out.append(files.framework.marks.diagnostic((), "no ladder: add levels.yml (the shared ladder) or families/ with their own"))
 
 
-def _check_ladder(ctx: _Context, ladder_id: str, name: str, p: Parsed[Any], at: Loc, ladder: Ladder) -> None:
+def _check_ladder(ctx: _Context, ladder_id: str, name: str, p: Parsed[Any], at: Loc, ladder: Ladder,
+                  clashing: set[tuple[int, Loc]]) -> None:
     ctx.ladder_owner[ladder_id] = name
     ctx.ladder_tracks[ladder_id] = {t.id for t in ladder.tracks}
     levels, track_ids = ctx.of("level"), _Ids("track", ctx.out)
@@ -210,16 +245,10 @@ def _check_ladder(ctx: _Context, ladder_id: str, name: str, p: Parsed[Any], at: 
     for step in ladder.steps():
         lv, loc = step.level, (*at, *step.loc)
         where[lv.id] = loc
-        other = ctx.levels.get(lv.id)
-        if other is not None and other.ladder != ladder_id:
-            first, floc = levels.where[lv.id]
-            ctx.out.append(p.marks.diagnostic((*loc, "id"), f"level id '{lv.id}' is also a level of {ctx.ladder_owner[other.ladder]} "
-                                                            f"({first.display}:{first.marks.at(floc)[0]}); level ids name one level "
-                                                            f"across every ladder (they are its address, /levels/{lv.id}/): give this "
-                                                            f"one its own, e.g. '{ladder_id}-{lv.id}'"))
-        else:
-            levels.add(lv.id, p, (*loc, "id"))
-        ctx.levels.setdefault(lv.id, _Level(ladder_id, step.track.id if step.track else None, step.rank))
+        key = ctx.scopes.key(ladder_id, lv.id)
+        if (id(p), (*loc, "id")) not in clashing:
+            levels.add(key, p, (*loc, "id"))
+            ctx.levels.setdefault(key, _Level(ladder_id, step.track.id if step.track else None, step.rank))
         if lv.years and lv.years.max is not None and lv.years.max <= lv.years.min:
             ctx.out.append(p.marks.diagnostic((*loc, "years", "max"),
                                               f"years.max ({lv.years.max}) must be greater than years.min ({lv.years.min})"))
@@ -247,9 +276,9 @@ def _check_areas(ctx: _Context) -> dict[str, str]:
         a = p.model
         first: tuple[str, str] | None = None  # (ladder id, the level that set it)
         for loc, lid in _area_levels(ctx, p):
-            info = ctx.levels.get(lid)
+            info = ctx.levels.get(ctx.level_key(p, lid, loc, "") or "")
             if info is None:
-                continue  # unknown: reported with the references
+                continue  # unknown or ambiguous: reported with the references
             if first is None:
                 first = (info.ladder, lid)
             elif info.ladder != first[0]:
@@ -269,8 +298,9 @@ def _area_levels(ctx: _Context, p: Parsed[Any]) -> Iterable[tuple[Loc, str]]:
         if g.level is not None:
             yield (*gloc, "level"), g.level
         for ii, it in enumerate(g.items):
-            if it.level or g.level:
-                ctx.item_level[it.id] = it.level or g.level  # type: ignore[assignment]
+            key = ctx.scopes.resolve(it.level or g.level or "", ctx.scopes.scope(p))
+            if isinstance(key, str):
+                ctx.item_level[it.id] = key
             if it.level is not None:
                 yield (*gloc, "items", ii, "level"), it.level
             elif g.level is None:
@@ -316,7 +346,7 @@ def _check_families(ctx: _Context, area_ladder: dict[str, str]) -> None:
                                                         f"'{defaults[0].model.id}' ({defaults[0].display}); one family is the default"))
     for p in ctx.files.families:
         f = p.model
-        ladder = f.id if f.ladder is not None else "shared"
+        ladder = f.id if f.ladder is not None else SHARED_LADDER
         for i, aid in enumerate(f.areas or ()):
             if aid in area_ladder and area_ladder[aid] != ladder:
                 ctx.out.append(p.marks.diagnostic(("areas", i), f"area '{aid}' uses the levels of {ctx.ladder_owner[area_ladder[aid]]}; "
@@ -345,14 +375,13 @@ def _check_role(ctx: _Context, p: Parsed[RoleFile], family_of: dict[str, Parsed[
     found, fam = _role_family(ctx, p, family_of)
     if not found:
         return
-    ladder = fam.model.id if fam is not None and fam.model.ladder is not None else "shared"
+    ladder = fam.model.id if fam is not None and fam.model.ladder is not None else SHARED_LADDER
     tracks = ctx.ladder_tracks.get(ladder, set())
     if r.track is not None and r.track not in tracks:
         hint = f" (tracks: {', '.join(sorted(tracks))})" if tracks else " (its ladder has no tracks)"
         ctx.out.append(p.marks.diagnostic(("track",), f"unknown track '{r.track}' in role '{r.id}'{suggest(r.track, tracks)}{hint}"))
         return
-    for lid in r.levels:
-        _check_role_level(ctx, p, lid, ladder)
+    _check_role_levels(ctx, p, ladder)
     fam_areas = set(fam.model.areas) if fam is not None and fam.model.areas is not None else None
     for i, aid in enumerate(r.areas or ()):
         if aid not in ctx.of("area"):
@@ -364,13 +393,26 @@ def _check_role(ctx: _Context, p: Parsed[RoleFile], family_of: dict[str, Parsed[
                                                             f"not the ladder of role '{r.id}'"))
 
 
+def _check_role_levels(ctx: _Context, p: Parsed[RoleFile], ladder: str) -> None:
+    """Each level of a role once (a bare id and its qualified form name one level) and on the role's ladder."""
+    first: dict[str, str] = {}  # key -> the first of the role's levels naming it
+    for lid in p.model.levels:
+        key = ctx.scopes.resolve(lid, ctx.scopes.scope(p))
+        same = first.setdefault(key, lid) if isinstance(key, str) else lid
+        if same != lid:
+            ctx.out.append(p.marks.diagnostic(("levels", lid), f"'{lid}' and '{same}' name the same level; write it once",
+                                              key=True))
+        else:
+            _check_role_level(ctx, p, lid, ladder)
+
+
 def _check_role_level(ctx: _Context, p: Parsed[RoleFile], lid: str, ladder: str) -> None:
     r = p.model
-    info = ctx.levels.get(lid)
     loc: Loc = ("levels", lid)
+    info = ctx.levels.get(ctx.level_key(p, lid, loc, f"role '{r.id}'", key=True) or "")
     if info is None:
-        ctx.of("level").unknown(lid, p, loc, f"role '{r.id}'", key=True)
-    elif info.ladder != ladder:
+        return  # unknown or ambiguous: reported
+    if info.ladder != ladder:
         ctx.out.append(p.marks.diagnostic(loc, f"level '{lid}' belongs to {ctx.ladder_owner[info.ladder]}, not to the "
                                                f"ladder of role '{r.id}'", key=True))
     elif info.track is not None and info.track != r.track:
