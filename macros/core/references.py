@@ -101,14 +101,14 @@ class _Context:
 
     def level_key(self, p: Parsed[Any], value: str, loc: Loc, what: str, *, key: bool = False) -> str | None:
         """The key of the level a reference in `p` names (core/scopes.py), or None after reporting why there is none
-        (unknown, or ambiguous); an unknown level is left to the caller when `what` is empty."""
+        (unknown, or ambiguous)."""
         found = self.scopes.resolve(value, self.scopes.scope(p))
         if isinstance(found, Ambiguous):
             self.of("level").ambiguous(found, p, loc, what, key=key)
             return None
-        if found is None and what and self.known("level"):
+        if found is None and self.known("level"):
             self.of("level").unknown(value, p, loc, what, key=key)
-        return found
+        return found if isinstance(found, str) else None
 
     def of(self, kind: str) -> _Ids:
         found = self.ids.get(kind)
@@ -276,7 +276,8 @@ def _check_areas(ctx: _Context) -> dict[str, str]:
         a = p.model
         first: tuple[str, str] | None = None  # (ladder id, the level that set it)
         for loc, lid in _area_levels(ctx, p):
-            info = ctx.levels.get(ctx.level_key(p, lid, loc, "") or "")
+            key = ctx.scopes.resolve(lid, ctx.scopes.scope(p))
+            info = ctx.levels.get(key) if isinstance(key, str) else None
             if info is None:
                 continue  # unknown or ambiguous: reported with the references
             if first is None:

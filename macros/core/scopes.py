@@ -69,7 +69,14 @@ class Ambiguous:
                 f"place belongs to no single one of them; write {forms}")
 
 
-Resolved = str | Ambiguous | None
+@dataclass(frozen=True)
+class Clashing:
+    """A level whose key (or qualified form) is another level's id: reported as such, named by nothing."""
+
+    value: str
+
+
+Resolved = str | Ambiguous | Clashing | None
 
 
 @dataclass
@@ -99,7 +106,8 @@ class Scopes:
         if isinstance(m, FamilyFile):
             return (m.id,)
         if isinstance(m, RoleFile | RoadmapFile):
-            family = m.family or (self.families[0] if isinstance(m, RoadmapFile) or len(self.families) == 1 else None)
+            first = self.families[0] if self.families else None
+            family = m.family or (first if isinstance(m, RoadmapFile) or len(self.families) == 1 else None)
             return (family,) if family in self.families else ()
         if isinstance(m, AreaFile):
             return self.area_families.get(m.id, self.unlisted)
@@ -108,18 +116,23 @@ class Scopes:
     def resolve(self, value: str, scope: tuple[str, ...]) -> Resolved:
         """The key a level reference written in a place of `scope` names: a bare id by the ladders in reach (the
         families' own, else the shared ladder), else a key or qualified form; None when nothing has that name."""
+        found = self._declaration(value, scope)
+        if isinstance(found, Declared):
+            return Clashing(value) if any(found is d for _, d, _ in self.clashes) else found.key
+        return found
+
+    def _declaration(self, value: str, scope: tuple[str, ...]) -> Declared | Ambiguous | None:
         choices = self.declared.get(value)
         if not choices:
-            found = self.named.get(value)
-            return found.key if found is not None else None
+            return self.named.get(value)
         if len(choices) == 1:
-            return choices[0].key
+            return choices[0]
         reach = {f if f in self.own_ladder else SHARED for f in scope}
         near = tuple(d for d in choices if d.owner in reach)
         if len(near) == 1:
-            return near[0].key
+            return near[0]
         if not near and choices[0].owner == SHARED:
-            return choices[0].key
+            return choices[0]
         return Ambiguous(value, near or tuple(choices))
 
 

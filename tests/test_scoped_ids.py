@@ -1,0 +1,160 @@
+"""Ids scoped by family: two families whose own ladders both declare `junior` and `senior` (tests/fixtures/families).
+Authors write the ids as they are; the default family's levels keep their addresses (`/levels/junior/`), the other
+family's are `/levels/data-junior/`; a bare id a place cannot tell apart is one error that names the forms to write."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, build_site, edit, make_project, run_career
+from site_html import Site
+
+from macros.core.loading import load_framework, read_files
+from macros.core.scopes import Ambiguous, scopes
+
+TWO = FIXTURES / "families"
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> Path:
+    """A scratch copy of the two-family fixture that a test may edit."""
+    dest = tmp_path / "framework"
+    shutil.copytree(TWO, dest)
+    return dest
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    base = tmp_path_factory.mktemp("two-ladders")
+    project = make_project(base / "project", TWO, docs=False)
+    result = build_site(project, base / "site", languages="")
+    assert result.returncode == 0, result.stderr
+    return Site(base / "site")
+
+
+def heading(site: Site, url: str) -> str:
+    found = re.search(r"<h1[^>]*>(.*?)<", site.page(url).content(), re.S)
+    assert found, url
+    return found.group(1).strip()
+
+
+def level_links(site: Site, url: str) -> list[str]:
+    return [h for h in re.findall(r'href="([^"]*)"', site.page(url).content()) if "/levels/" in h]
+
+
+# resolution ----------------------------------------------------------------------------------------------------
+def test_a_bare_id_resolves_by_the_family_of_the_place_it_is_written_in() -> None:
+    found = scopes(read_files(TWO)[0])
+    assert found.resolve("junior", ("engineering",)) == "junior"
+    assert found.resolve("junior", ("data",)) == "data-junior"
+    assert found.resolve("senior", ("data",)) == "data-senior"
+
+
+def test_a_qualified_id_names_its_level_from_anywhere() -> None:
+    found = scopes(read_files(TWO)[0])
+    assert found.resolve("data-junior", ()) == "data-junior"
+    assert found.resolve("data-junior", ("engineering",)) == "data-junior"
+    assert found.resolve("engineering-junior", ("data",)) == "junior"
+
+
+def test_a_bare_id_of_two_ladders_is_ambiguous_where_no_one_family_is_in_reach() -> None:
+    found = scopes(read_files(TWO)[0])
+    for scope in ((), ("engineering", "data")):
+        got = found.resolve("junior", scope)
+        assert isinstance(got, Ambiguous)
+        assert [(d.owner, d.key, d.qualified) for d in got.choices] == [("engineering", "junior", "engineering-junior"),
+                                                                          ("data", "data-junior", "data-junior")]
+    assert found.resolve("principal", ("data",)) is None
+
+
+def test_the_shared_ladder_keeps_the_bare_id_and_is_the_fallback(two: Path) -> None:
+    (two / "levels.yml").write_text("levels:\n  - {id: junior, title: Junior}\n  - {id: lead, title: Lead}\n",
+                                    encoding="utf-8")
+    found = scopes(read_files(two)[0])
+    assert found.resolve("junior", ()) == "junior"  # a file of no family: the shared ladder
+    assert found.resolve("junior", ("engineering",)) == "engineering-junior"
+    assert found.resolve("junior", ("data",)) == "data-junior"
+    assert found.resolve("lead", ("data",)) == "lead"  # one ladder declares it
+
+
+# career check -------------------------------------------------------------------------------------------------
+def test_two_families_with_the_same_level_ids_check_clean() -> None:
+    result = run_career("check", str(TWO))
+    assert result.returncode == 0, result.stderr
+    assert " error" not in result.stderr
+    assert "2 families, 4 levels, 2 roles" in result.stdout
+
+
+def test_an_ambiguous_bare_id_in_a_shared_area_is_one_error_naming_what_to_write(two: Path) -> None:
+    edit(two / "families" / "engineering.yml", "areas: [backend]", "areas: [backend, shared]")
+    edit(two / "families" / "data.yml", "areas: [analytics]", "areas: [analytics, shared]")
+    (two / "competencies" / "shared.yml").write_text(
+        "id: shared\ntitle: Shared\nitems:\n"
+        "  - {id: writes-docs, title: Writes docs, level: junior}\n"
+        "  - {id: reviews-docs, title: Reviews docs, level: junior}\n", encoding="utf-8")
+    result = run_career("check", str(two))
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    shared = two / "competencies" / "shared.yml"
+    assert errors == [f"{shared}:4:50: error: level 'junior' in item 'writes-docs' is ambiguous: family 'engineering' and "
+                      "family 'data' each have a level 'junior', and this place belongs to no single one of them; write "
+                      f"'engineering-junior' or 'data-junior' (also named at {shared}:5:52)"]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_qualified_id_in_a_role_of_the_other_family_is_accepted(two: Path) -> None:
+    edit(two / "roles" / "data-analyst.yml", "  junior:", "  data-junior:")
+    fw = load_framework(two)
+    assert list(fw.role("data-analyst").levels) == ["data-junior", "data-senior"]
+
+
+def test_a_level_named_twice_in_a_role_is_reported(two: Path) -> None:
+    edit(two / "roles" / "data-analyst.yml", "  senior:", "  data-junior:")
+    result = run_career("check", str(two))
+    assert result.returncode == 1
+    assert f"{two / 'roles' / 'data-analyst.yml'}:7:3: error: 'data-junior' and 'junior' name the same level; write it once" \
+           in result.stderr
+
+
+def test_a_key_that_is_another_level_s_id_is_reported(two: Path) -> None:
+    edit(two / "families" / "engineering.yml", "    - {id: senior, title: Senior Engineer, years: {min: 4}}",
+         "    - {id: senior, title: Senior Engineer, years: {min: 4}}\n    - {id: data-junior, title: Odd, years: {min: 6}}")
+    result = run_career("check", str(two))
+    assert result.returncode == 1
+    assert (f"{two / 'families' / 'data.yml'}:7:12: error: level 'junior' of family 'data' is named 'data-junior' (other "
+            "ladders have a level 'junior' too), but 'data-junior' is already the id of a level of family 'engineering' "
+            f"({two / 'families' / 'engineering.yml'}:9); rename one of them") in result.stderr
+
+
+# the model and the site ---------------------------------------------------------------------------------------
+def test_every_level_has_one_key_and_references_use_it() -> None:
+    fw = load_framework(TWO)
+    assert [(lv.id, lv.title.get("en")) for lv in fw.levels] == [
+        ("junior", "Junior Engineer"), ("senior", "Senior Engineer"), ("data-junior", "Junior Analyst"),
+        ("data-senior", "Senior Analyst")]
+    assert list(fw.role("data-analyst").levels) == ["data-junior", "data-senior"]
+    assert list(fw.role("backend-engineer").levels) == ["junior", "senior"]
+    assert fw.item("writes-queries").level.id == "data-junior"
+    assert fw.item("writes-endpoints").level.id == "junior"
+    assert [q.levels for _, q in fw.questions()] == [("data-junior", "data-senior"), ("junior",)]
+
+
+@pytest.mark.slow
+def test_the_default_family_keeps_the_bare_address_and_the_other_is_qualified(site: Site) -> None:
+    assert heading(site, "/levels/junior/") == "Junior Engineer"
+    assert heading(site, "/levels/data-junior/") == "Junior Analyst"
+    assert heading(site, "/levels/data-senior/") == "Senior Analyst"
+
+
+@pytest.mark.slow
+def test_each_family_s_pages_link_to_its_own_levels(site: Site) -> None:
+    assert level_links(site, "/roles/data-analyst/data-junior/") == ["../../../levels/data-junior/"]
+    assert level_links(site, "/roles/backend-engineer/junior/") == ["../../../levels/junior/"]
+    assert level_links(site, "/families/data/") == ["../../levels/data-junior/", "../../levels/data-senior/"]
+
+
+@pytest.mark.slow
+def test_pages_show_titles_not_keys(site: Site) -> None:
+    assert "data-junior" not in site.all_text()
