@@ -1,6 +1,7 @@
-"""Ids scoped by family: two families whose own ladders both declare `junior` and `senior` (tests/fixtures/families).
-Authors write the ids as they are; the default family's levels keep their addresses (`/levels/junior/`), the other
-family's are `/levels/data-junior/`; a bare id a place cannot tell apart is one error that names the forms to write."""
+"""Ids scoped by family: two families whose own ladders both declare `junior` and `senior`, each with an area
+`technical` of its own (tests/fixtures/families). Authors write the ids as they are; the default family's keep their
+addresses (`/levels/junior/`, `/competencies/technical/`), the other family's are `/levels/data-junior/` and
+`/competencies/data-technical/`; a bare id a place cannot tell apart is one error that names the forms to write."""
 from __future__ import annotations
 
 import re
@@ -47,36 +48,48 @@ def level_links(site: Site, url: str) -> list[str]:
 # resolution ----------------------------------------------------------------------------------------------------
 def test_a_bare_id_resolves_by_the_family_of_the_place_it_is_written_in() -> None:
     found = scopes(read_files(TWO)[0])
-    assert found.resolve("junior", ("engineering",)) == "junior"
-    assert found.resolve("junior", ("data",)) == "data-junior"
-    assert found.resolve("senior", ("data",)) == "data-senior"
+    assert found.resolve("level", "junior", ("engineering",)) == "junior"
+    assert found.resolve("level", "junior", ("data",)) == "data-junior"
+    assert found.resolve("level", "senior", ("data",)) == "data-senior"
 
 
 def test_a_qualified_id_names_its_level_from_anywhere() -> None:
     found = scopes(read_files(TWO)[0])
-    assert found.resolve("data-junior", ()) == "data-junior"
-    assert found.resolve("data-junior", ("engineering",)) == "data-junior"
-    assert found.resolve("engineering-junior", ("data",)) == "junior"
+    assert found.resolve("level", "data-junior", ()) == "data-junior"
+    assert found.resolve("level", "data-junior", ("engineering",)) == "data-junior"
+    assert found.resolve("level", "engineering-junior", ("data",)) == "junior"
 
 
 def test_a_bare_id_of_two_ladders_is_ambiguous_where_no_one_family_is_in_reach() -> None:
     found = scopes(read_files(TWO)[0])
     for scope in ((), ("engineering", "data")):
-        got = found.resolve("junior", scope)
+        got = found.resolve("level", "junior", scope)
         assert isinstance(got, Ambiguous)
         assert [(d.owner, d.key, d.qualified) for d in got.choices] == [("engineering", "junior", "engineering-junior"),
                                                                           ("data", "data-junior", "data-junior")]
-    assert found.resolve("principal", ("data",)) is None
+    assert found.resolve("level", "principal", ("data",)) is None
 
 
 def test_the_shared_ladder_keeps_the_bare_id_and_is_the_fallback(two: Path) -> None:
     (two / "levels.yml").write_text("levels:\n  - {id: junior, title: Junior}\n  - {id: lead, title: Lead}\n",
                                     encoding="utf-8")
     found = scopes(read_files(two)[0])
-    assert found.resolve("junior", ()) == "junior"  # a file of no family: the shared ladder
-    assert found.resolve("junior", ("engineering",)) == "engineering-junior"
-    assert found.resolve("junior", ("data",)) == "data-junior"
-    assert found.resolve("lead", ("data",)) == "lead"  # one ladder declares it
+    assert found.resolve("level", "junior", ()) == "junior"  # a file of no family: the shared ladder
+    assert found.resolve("level", "junior", ("engineering",)) == "engineering-junior"
+    assert found.resolve("level", "junior", ("data",)) == "data-junior"
+    assert found.resolve("level", "lead", ("data",)) == "lead"  # one ladder declares it
+
+
+def test_an_area_id_resolves_by_family_too() -> None:
+    found = scopes(read_files(TWO)[0])
+    assert found.resolve("area", "technical", ("engineering",)) == "technical"
+    assert found.resolve("area", "technical", ("data",)) == "data-technical"
+    assert found.resolve("area", "data-technical", ("engineering",)) == "data-technical"
+    assert found.resolve("area", "engineering-technical", ("data",)) == "technical"
+    assert found.resolve("area", "analytics", ("engineering",)) == "analytics"  # one area of that id
+    got = found.resolve("area", "technical", ("design",))
+    assert isinstance(got, Ambiguous)
+    assert [d.key for d in got.choices] == ["technical", "data-technical"]
 
 
 # career check -------------------------------------------------------------------------------------------------
@@ -84,12 +97,12 @@ def test_two_families_with_the_same_level_ids_check_clean() -> None:
     result = run_career("check", str(TWO))
     assert result.returncode == 0, result.stderr
     assert " error" not in result.stderr
-    assert "2 families, 4 levels, 2 roles" in result.stdout
+    assert "2 families, 4 levels, 2 roles, 4 areas" in result.stdout
 
 
 def test_an_ambiguous_bare_id_in_a_shared_area_is_one_error_naming_what_to_write(two: Path) -> None:
-    edit(two / "families" / "engineering.yml", "areas: [backend]", "areas: [backend, shared]")
-    edit(two / "families" / "data.yml", "areas: [analytics]", "areas: [analytics, shared]")
+    edit(two / "families" / "engineering.yml", "areas: [backend, technical]", "areas: [backend, technical, shared]")
+    edit(two / "families" / "data.yml", "areas: [analytics, technical]", "areas: [analytics, technical, shared]")
     (two / "competencies" / "shared.yml").write_text(
         "id: shared\ntitle: Shared\nitems:\n"
         "  - {id: writes-docs, title: Writes docs, level: junior}\n"
@@ -110,11 +123,32 @@ def test_a_qualified_id_in_a_role_of_the_other_family_is_accepted(two: Path) -> 
     assert list(fw.role("data-analyst").levels) == ["data-junior", "data-senior"]
 
 
+def test_an_area_no_single_family_owns_is_one_error_naming_what_to_write(two: Path) -> None:
+    (two / "families" / "design.yml").write_text(
+        "id: design\ntitle: Design\norder: 3\nareas: [technical]\nladder:\n  levels:\n    - {id: d1, title: Designer}\n",
+        encoding="utf-8")
+    result = run_career("check", str(two))
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert errors == [f"{two / 'families' / 'design.yml'}:4:9: error: area 'technical' in family 'design' is ambiguous: "
+                      "family 'engineering' and family 'data' each have an area 'technical', and this place belongs to no "
+                      "single one of them; write 'engineering-technical' or 'data-technical'"]
+
+
+def test_an_area_file_of_one_family_is_named_after_the_family_and_id(two: Path) -> None:
+    (two / "competencies" / "data-technical.yml").rename(two / "competencies" / "technical-data.yml")
+    result = run_career("check", str(two))
+    assert result.returncode == 1
+    assert (f"{two / 'competencies' / 'technical-data.yml'}:1:5: error: id 'technical' does not match the file name "
+            "'technical-data.yml' (or 'data-technical', the area's family and id); rename the file or the id so they agree"
+            ) in result.stderr
+
+
 def test_a_level_named_twice_in_a_role_is_reported(two: Path) -> None:
     edit(two / "roles" / "data-analyst.yml", "  senior:", "  data-junior:")
     result = run_career("check", str(two))
     assert result.returncode == 1
-    assert f"{two / 'roles' / 'data-analyst.yml'}:7:3: error: 'data-junior' and 'junior' name the same level; write it once" \
+    assert f"{two / 'roles' / 'data-analyst.yml'}:8:3: error: 'data-junior' and 'junior' name the same level; write it once" \
            in result.stderr
 
 
@@ -123,8 +157,8 @@ def test_a_key_that_is_another_level_s_id_is_reported(two: Path) -> None:
          "    - {id: senior, title: Senior Engineer, years: {min: 4}}\n    - {id: data-junior, title: Odd, years: {min: 6}}")
     result = run_career("check", str(two))
     assert result.returncode == 1
-    assert (f"{two / 'families' / 'data.yml'}:7:12: error: level 'junior' of family 'data' is named 'data-junior' (other "
-            "ladders have a level 'junior' too), but 'data-junior' is already the id of a level of family 'engineering' "
+    assert (f"{two / 'families' / 'data.yml'}:7:12: error: level 'junior' of family 'data' is named 'data-junior' (others "
+            "have a level 'junior' too), but 'data-junior' is already the id of one of family 'engineering' "
             f"({two / 'families' / 'engineering.yml'}:9); rename one of them") in result.stderr
 
 
@@ -139,6 +173,11 @@ def test_every_level_has_one_key_and_references_use_it() -> None:
     assert fw.item("writes-queries").level.id == "data-junior"
     assert fw.item("writes-endpoints").level.id == "junior"
     assert [q.levels for _, q in fw.questions()] == [("data-junior", "data-senior"), ("junior",)]
+    assert [(a.id, a.title.get("en")) for a in fw.areas] == [
+        ("backend", "Backend"), ("analytics", "Analytics"), ("data-technical", "Data Technical Skills"),
+        ("technical", "Engineering Technical Skills")]
+    assert [a.id for a in fw.role_areas(fw.role("data-analyst"))] == ["analytics", "data-technical"]
+    assert [a.id for a in fw.family_areas(fw.family("engineering"))] == ["backend", "technical"]
 
 
 @pytest.mark.slow
@@ -156,5 +195,14 @@ def test_each_family_s_pages_link_to_its_own_levels(site: Site) -> None:
 
 
 @pytest.mark.slow
+def test_each_family_s_area_has_its_own_page(site: Site) -> None:
+    assert heading(site, "/competencies/technical/") == "Engineering Technical Skills"
+    assert heading(site, "/competencies/data-technical/") == "Data Technical Skills"
+    links = re.findall(r'href="([^"]*competencies[^"]*)"', site.page("/families/data/").content())
+    assert "../../competencies/data-technical/" in links and "../../competencies/technical/" not in links
+
+
+@pytest.mark.slow
 def test_pages_show_titles_not_keys(site: Site) -> None:
-    assert "data-junior" not in site.all_text()
+    text = re.sub(r"Source: \S+", "", site.all_text())  # the internal site names the file a text is written in
+    assert "data-junior" not in text and "data-technical" not in text

@@ -1,23 +1,25 @@
-"""Ids scoped by family: the one place that says which level a bare level id names, and under which key.
+"""Ids scoped by family: the one place that says which level or area a bare id names, and under which key.
 
-Authors write level ids as they are. Two ladders may both declare `junior` (the shared ladder, levels.yml, and
-families' own ladders). Every level still has one key in the model (its address, `/levels/<key>/`, and what views,
-records and exports name it by): the first ladder declaring an id keeps it bare — the shared ladder first, then the
-families' in their order (the default family first) — and every other ladder's level is keyed `<family>-<id>`. So
-adding a family never changes an existing site's URLs.
+Authors write ids as they are. Two ladders may both declare `junior` (the shared ladder, levels.yml, and families'
+own ladders); two areas may both be `technical` when each says which family it belongs to (`family:`). Every level
+and area still has one key in the model (its address, `/levels/<key>/`, `/competencies/<key>/`, and what views,
+records and exports name it by): the first to declare an id keeps it bare — the shared ladder (or an area of no
+family) first, then the families' in their order (the default family first) — and every other one is keyed
+`<family>-<id>`. So adding a family never changes an existing site's URLs.
 
 A bare reference resolves by where it is written: in a family's own files (its family file, its roles, the roadmap
-of that family, the areas only its families use) to the ladders of those families first, then to the shared ladder.
-A bare id that stays ambiguous (an area two families with such ladders share, a file of no family) is an error that
-names the qualified forms; `<family>-<id>` is accepted anywhere for a level whose id several ladders declare.
+of that family, the areas only its families use) to what those families declare first, then to the shared ladder
+(or the area of no family). A bare id that stays ambiguous (an area two families with such ladders share, a file of
+no family) is an error that names the qualified forms; `<family>-<id>` is accepted anywhere for an id declared
+more than once.
 
-`career check` resolves references with `Scopes.resolve`; the files are then rewritten to keys
-(`keyed_files`), so that the Framework and everything downstream only ever sees keys.
+`career check` resolves references with `Scopes.resolve`; the files are then rewritten to keys (`keyed_files`), so
+that the Framework and everything downstream only ever sees keys.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -35,11 +37,17 @@ def family_order(families: list[Parsed[FamilyFile]]) -> list[Parsed[FamilyFile]]
     return sorted(families, key=lambda p: (not p.model.default, p.model.order is None, p.model.order or 0, p.model.id))
 
 
+Kind = Literal["level", "area"]
+#: The kinds of ids scoped by family.
+SCOPED: tuple[Kind, ...] = ("level", "area")
+
+
 @dataclass(frozen=True)
 class Declared:
-    """One level as its ladder declares it: the id written, the ladder's owner (SHARED or a family id), its key and
-    where its id is written."""
+    """One level or area as it is declared: its kind, the id written, its owner (SHARED for the shared ladder or an
+    area of no family, else a family id), its key and where its id is written."""
 
+    kind: Kind
     id: str
     owner: str
     key: str
@@ -48,30 +56,33 @@ class Declared:
 
     @property
     def qualified(self) -> str | None:
-        """`<family>-<id>`, the form naming it anywhere (None for the shared ladder's levels)."""
+        """`<family>-<id>`, the form naming it anywhere (None for the shared ones)."""
         return None if self.owner == SHARED else f"{self.owner}-{self.id}"
 
     def owner_name(self) -> str:
-        return "levels.yml" if self.owner == SHARED else f"family '{self.owner}'"
+        if self.owner != SHARED:
+            return f"family '{self.owner}'"
+        return "levels.yml" if self.kind == "level" else f"{self.p.display} (an area of no family)"
 
 
 @dataclass(frozen=True)
 class Ambiguous:
-    """A bare id several ladders in reach declare: what to write instead."""
+    """A bare id several owners in reach declare: what to write instead."""
 
     value: str
     choices: tuple[Declared, ...]
 
     def message(self, where: str) -> str:
+        kind = self.choices[0].kind
         owners = " and ".join(d.owner_name() for d in self.choices)
         forms = " or ".join(f"'{d.qualified or d.key}'" for d in self.choices)
-        return (f"level '{self.value}' in {where} is ambiguous: {owners} each have a level '{self.value}', and this "
-                f"place belongs to no single one of them; write {forms}")
+        return (f"{kind} '{self.value}' in {where} is ambiguous: {owners} each have a{'n' if kind == 'area' else ''} {kind} "
+                f"'{self.value}', and this place belongs to no single one of them; write {forms}")
 
 
 @dataclass(frozen=True)
 class Clashing:
-    """A level whose key (or qualified form) is another level's id: reported as such, named by nothing."""
+    """A level or area whose key (or qualified form) is another one's id: reported as such, named by nothing."""
 
     value: str
 
@@ -80,25 +91,76 @@ Resolved = str | Ambiguous | Clashing | None
 
 
 @dataclass
-class Scopes:
-    """The levels of every ladder with their keys, and each file's families (see the module docstring)."""
+class Names:
+    """The ids of one scoped kind: each id's declarations (first owner first), keys and qualified forms."""
 
-    declared: dict[str, list[Declared]] = field(default_factory=dict)  # bare id -> its declarations, first owner first
+    kind: Kind
+    declared: dict[str, list[Declared]] = field(default_factory=dict)  # bare id -> its declarations
     named: dict[str, Declared] = field(default_factory=dict)  # key or qualified form -> its declaration
+    clashes: list[tuple[str, Declared, Declared]] = field(default_factory=list)  # (a form, its owner, the one of that id)
+
+    def declare(self, ident: str, owner: str, p: Parsed[Any], loc: Loc) -> None:
+        same = self.declared.setdefault(ident, [])
+        if not any(d.owner == owner for d in same):  # else a duplicate of one owner: reported as such
+            same.append(Declared(self.kind, ident, owner, ident if not same else f"{owner}-{ident}", p, loc))
+
+    def name(self) -> None:
+        """Keys and qualified forms (of ids declared more than once), each checked against every bare id."""
+        for ds in self.declared.values():
+            forms = {d.key: d for d in ds} | ({d.qualified: d for d in ds if d.qualified} if len(ds) > 1 else {})
+            for form, d in forms.items():
+                if form == d.id:
+                    continue
+                other = next(iter(self.declared.get(form, ())), None) or self.named.get(form)
+                if other is not None:
+                    self.clashes.append((form, d, other))
+                else:
+                    self.named[form] = d
+
+    def key(self, owner: str, ident: str) -> str:
+        """The key of what `owner` declares as `ident`."""
+        return next((d.key for d in self.declared.get(ident, ()) if d.owner == owner), ident)
+
+    def resolve(self, value: str, reach: set[str]) -> Resolved:
+        """The key `value` names where the owners in `reach` are near: a bare id declared once, else the one of the
+        near owners, else the shared one; a key or qualified form; None when nothing has that name."""
+        found = self._declaration(value, reach)
+        if isinstance(found, Declared):
+            return Clashing(value) if any(found is d for _, d, _ in self.clashes) else found.key
+        return found
+
+    def _declaration(self, value: str, reach: set[str]) -> Declared | Ambiguous | None:
+        choices = self.declared.get(value)
+        if not choices:
+            return self.named.get(value)
+        if len(choices) == 1:
+            return choices[0]
+        near = tuple(d for d in choices if d.owner in reach)
+        if len(near) == 1:
+            return near[0]
+        if not near and choices[0].owner == SHARED:
+            return choices[0]
+        return Ambiguous(value, near or tuple(choices))
+
+
+@dataclass
+class Scopes:
+    """The levels and areas with their keys, and each file's families (see the module docstring)."""
+
+    levels: Names = field(default_factory=lambda: Names("level"))
+    areas: Names = field(default_factory=lambda: Names("area"))
     own_ladder: set[str] = field(default_factory=set)  # families with a ladder of their own
     families: tuple[str, ...] = ()  # every family, in order
-    area_families: dict[str, tuple[str, ...]] = field(default_factory=dict)  # area id -> the families listing it
+    area_families: dict[str, tuple[str, ...]] = field(default_factory=dict)  # area key -> the families listing it
     unlisted: tuple[str, ...] = ()  # families without `areas:` (theirs are the areas no family lists)
-    clashes: list[tuple[str, Declared, Declared]] = field(default_factory=list)  # (a form, its level, the level of that id)
 
     @property
     def keyed(self) -> bool:
-        """Whether any level's key differs from its id (the files need rewriting)."""
-        return any(len(ds) > 1 for ds in self.declared.values())
+        """Whether any key differs from its id (the files need rewriting)."""
+        return any(len(ds) > 1 for names in (self.levels, self.areas) for ds in names.declared.values())
 
-    def key(self, ladder: str, level_id: str) -> str:
-        """The key of a level of a ladder (SHARED or a family id), as declared."""
-        return next((d.key for d in self.declared.get(level_id, ()) if d.owner == ladder), level_id)
+    def names(self, kind: Kind) -> Names:
+        return self.levels if kind == "level" else self.areas
 
     def scope(self, p: Parsed[Any]) -> tuple[str, ...]:
         """The families a file belongs to (none: a file of no family, or a framework without families/)."""
@@ -110,74 +172,54 @@ class Scopes:
             family = m.family or (first if isinstance(m, RoadmapFile) or len(self.families) == 1 else None)
             return (family,) if family in self.families else ()
         if isinstance(m, AreaFile):
-            return self.area_families.get(m.id, self.unlisted)
+            if m.family is not None:
+                return (m.family,)
+            return self.area_families.get(self.areas.key(SHARED, m.id), self.unlisted)
         return ()
 
-    def resolve(self, value: str, scope: tuple[str, ...]) -> Resolved:
-        """The key a level reference written in a place of `scope` names: a bare id by the ladders in reach (the
-        families' own, else the shared ladder), else a key or qualified form; None when nothing has that name."""
-        found = self._declaration(value, scope)
-        if isinstance(found, Declared):
-            return Clashing(value) if any(found is d for _, d, _ in self.clashes) else found.key
-        return found
-
-    def _declaration(self, value: str, scope: tuple[str, ...]) -> Declared | Ambiguous | None:
-        choices = self.declared.get(value)
-        if not choices:
-            return self.named.get(value)
-        if len(choices) == 1:
-            return choices[0]
-        reach = {f if f in self.own_ladder else SHARED for f in scope}
-        near = tuple(d for d in choices if d.owner in reach)
-        if len(near) == 1:
-            return near[0]
-        if not near and choices[0].owner == SHARED:
-            return choices[0]
-        return Ambiguous(value, near or tuple(choices))
+    def resolve(self, kind: Kind, value: str, scope: tuple[str, ...]) -> Resolved:
+        """The key a reference to a level or area written in a place of `scope` names (see `Names.resolve`): for a
+        level, the ladders in reach are the families' own, else the shared one."""
+        reach = {f if f in self.own_ladder or kind == "area" else SHARED for f in scope}
+        return self.names(kind).resolve(value, reach)
 
 
 def scopes(files: Files) -> Scopes:
-    """The keys of every level of `files` and the families of each place that names levels."""
+    """The keys of every level and area of `files` and the families of each place that names them."""
     ordered = family_order(files.families)
     out = Scopes(families=tuple(p.model.id for p in ordered),
                  own_ladder={p.model.id for p in ordered if p.model.ladder is not None},
                  unlisted=tuple(p.model.id for p in ordered if p.model.areas is None))
-    listing: dict[str, list[str]] = {}
-    for p in ordered:
-        for aid in p.model.areas or ():
-            listing.setdefault(aid, []).append(p.model.id)
-    out.area_families = {aid: tuple(fams) for aid, fams in listing.items()}
     ladders: list[tuple[str, Parsed[Any], Loc, Any]] = []
     if files.levels is not None:
         ladders.append((SHARED, files.levels, (), files.levels.model))
     ladders += [(p.model.id, p, ("ladder",), p.model.ladder) for p in ordered if p.model.ladder is not None]
     for owner, p, at, ladder in ladders:
         for step in ladder.steps():
-            _declare(out, step.level.id, owner, p, (*at, *step.loc, "id"))
-    _name(out)
+            out.levels.declare(step.level.id, owner, p, (*at, *step.loc, "id"))
+    rank = {f: i for i, f in enumerate(out.families)}
+    for a in sorted(files.areas, key=lambda a: (a.model.family is not None, rank.get(a.model.family or "", len(rank)))):
+        out.areas.declare(a.model.id, a.model.family or SHARED, a, ("id",))
+    out.levels.name()
+    out.areas.name()
+    listing: dict[str, list[str]] = {}
+    for p in ordered:
+        for aid in p.model.areas or ():
+            key = out.resolve("area", aid, (p.model.id,))
+            if isinstance(key, str):
+                listing.setdefault(key, []).append(p.model.id)
+    out.area_families = {key: tuple(fams) for key, fams in listing.items()}
     return out
 
 
-def _declare(out: Scopes, level_id: str, owner: str, p: Parsed[Any], loc: Loc) -> None:
-    same = out.declared.setdefault(level_id, [])
-    if any(d.owner == owner for d in same):
-        return  # a duplicate within one ladder: reported as such
-    key = level_id if not same else f"{owner}-{level_id}"
-    same.append(Declared(level_id, owner, key, p, loc))
-
-
-def _name(out: Scopes) -> None:
-    """Keys and qualified forms (of ids several ladders declare), each checked against every bare id."""
-    for ds in out.declared.values():
-        forms = {d.key: d for d in ds} | ({d.qualified: d for d in ds if d.qualified} if len(ds) > 1 else {})
-        for form, d in forms.items():
-            if form == d.id:
-                continue
-            other = next(iter(out.declared.get(form, ())), None) or out.named.get(form)
-            if other is not None:
-                out.clashes.append((form, d, other))
-            else:
-                out.named[form] = d
+def owner(p: Parsed[Any]) -> str | None:
+    """Who owns the scoped ids a file declares: SHARED (levels.yml, an area of no family), a family, or None."""
+    m = p.model
+    if isinstance(m, LevelsFile):
+        return SHARED
+    if isinstance(m, AreaFile):
+        return m.family or SHARED
+    return m.id if isinstance(m, FamilyFile) else None
 
 
 # the files rewritten to keys -------------------------------------------------------------------------------------
@@ -189,14 +231,14 @@ def keyed_files(files: Files, found: Scopes) -> Files:
 
 
 def _keyed(p: Parsed[Any], found: Scopes) -> Parsed[Any]:
-    owner = SHARED if isinstance(p.model, LevelsFile) else p.model.id if isinstance(p.model, FamilyFile) else None
+    by = owner(p)
     changes: list[tuple[Loc, str, bool]] = []
-    if owner is not None:
-        changes += [((*e.loc, "id"), found.key(owner, e.id), False) for e in p.entities() if e.kind == "level"]
+    if by is not None:
+        changes += [((*e.loc, "id"), found.names(e.kind).key(by, e.id), False) for e in p.entities() if e.kind in SCOPED]
     scope = found.scope(p)
     for ref in p.references():
-        if ref.refers.kind == "level":
-            key = found.resolve(ref.value, scope)
+        if ref.refers.kind in SCOPED:
+            key = found.resolve(ref.refers.kind, ref.value, scope)
             if isinstance(key, str):
                 changes.append((ref.loc, key, ref.key))
     changes = [(loc, key, is_key) for loc, key, is_key in changes if _at(p.model, loc, is_key) != key]
