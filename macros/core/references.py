@@ -59,7 +59,7 @@ class _Ids:
 
     def ambiguous(self, found: Ambiguous, p: Parsed[Any], loc: Loc, what: str, *, key: bool = False) -> None:
         """A bare id several ladders in reach declare, reported once per choice of ladders (like `unknown`)."""
-        if not self._echoed(f"{found.value}\0{found.choices}", p, loc, key):
+        if not self._echoed("\0".join((found.value, *(d.key for d in found.choices))), p, loc, key):
             self.out.append(p.marks.diagnostic(loc, found.message(what), key=key))
 
     def _echoed(self, cause: str, p: Parsed[Any], loc: Loc, key: bool) -> bool:
