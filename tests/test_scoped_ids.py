@@ -180,6 +180,17 @@ def test_every_level_has_one_key_and_references_use_it() -> None:
     assert [a.id for a in fw.family_areas(fw.family("engineering"))] == ["backend", "technical"]
 
 
+
+def test_a_keyed_entity_is_traced_to_where_its_author_wrote_it() -> None:
+    from macros.core.framework import Ref, Source
+
+    fw = load_framework(TWO)
+    assert fw.sources[Ref("level", "data-junior")] == Source("families/data.yml", 7)
+    assert fw.sources[Ref.role_level("data-analyst", "data-junior")] == Source("roles/data-analyst.yml", 7)
+    assert fw.sources[Ref.role_level("data-analyst", "data-senior")] == Source("roles/data-analyst.yml", 8)
+    assert fw.sources[Ref("area", "data-technical")] == Source("competencies/data-technical.yml", 1)
+
+
 @pytest.mark.slow
 def test_the_default_family_keeps_the_bare_address_and_the_other_is_qualified(site: Site) -> None:
     assert heading(site, "/levels/junior/") == "Junior Engineer"
