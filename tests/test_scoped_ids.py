@@ -135,6 +135,16 @@ def test_an_area_no_single_family_owns_is_one_error_naming_what_to_write(two: Pa
                       "single one of them; write 'engineering-technical' or 'data-technical'"]
 
 
+def test_an_area_of_one_family_is_not_used_by_another(two: Path) -> None:
+    edit(two / "roles" / "backend-engineer.yml", "overview: Builds the services.",
+         "overview: Builds the services.\nareas: [backend, data-technical]")
+    result = run_career("check", str(two))
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert errors == [f"{two / 'roles' / 'backend-engineer.yml'}:5:18: error: area 'data-technical' belongs to family 'data' "
+                      f"(its `family:`, {two / 'competencies' / 'data-technical.yml'}); family 'engineering' cannot use it"]
+
+
 def test_an_area_file_of_one_family_is_named_after_the_family_and_id(two: Path) -> None:
     (two / "competencies" / "data-technical.yml").rename(two / "competencies" / "technical-data.yml")
     result = run_career("check", str(two))

@@ -366,8 +366,11 @@ def _check_families(ctx: _Context, area_ladder: dict[str, str]) -> None:
                                                         f"'{defaults[0].model.id}' ({defaults[0].display}); one family is the default"))
     for p in ctx.files.families:
         f = p.model
+        foreign = _check_area_owners(ctx, p, f.id)
         ladder = f.id if f.ladder is not None else SHARED_LADDER
         for i, aid in enumerate(f.areas or ()):
+            if i in foreign:
+                continue
             key = ctx.resolved("area", p, aid) or ""
             if key in area_ladder and area_ladder[key] != ladder:
                 ctx.out.append(p.marks.diagnostic(("areas", i), f"area '{aid}' uses the levels of {ctx.ladder_owner[area_ladder[key]]}; "
@@ -403,7 +406,8 @@ def _check_role(ctx: _Context, p: Parsed[RoleFile], family_of: dict[str, Parsed[
         ctx.out.append(p.marks.diagnostic(("track",), f"unknown track '{r.track}' in role '{r.id}'{suggest(r.track, tracks)}{hint}"))
         return
     _check_role_levels(ctx, p, ladder)
-    _check_role_areas(ctx, p, fam, ladder, area_ladder)
+    foreign = _check_area_owners(ctx, p, fam.model.id) if fam is not None else set()
+    _check_role_areas(ctx, p, fam, ladder, area_ladder, foreign)
 
 
 def _family_areas(ctx: _Context, p: Parsed[Any]) -> list[str]:
@@ -411,14 +415,28 @@ def _family_areas(ctx: _Context, p: Parsed[Any]) -> list[str]:
     return [key for aid in p.model.areas or () if (key := ctx.resolved("area", p, aid)) is not None]
 
 
-def _check_role_areas(ctx: _Context, p: Parsed[RoleFile], fam: Parsed[Any] | None, ladder: str, area_ladder: dict[str, str]) -> None:
+def _check_area_owners(ctx: _Context, p: Parsed[Any], family: str) -> set[int]:
+    """An area that says it belongs to one family (`family:`) is used by that family only (its file and roles): the
+    places in `areas:` naming another family's area, reported."""
+    foreign = set()
+    for i, aid in enumerate(p.model.areas or ()):
+        found = ctx.scopes.areas.of_key(ctx.resolved("area", p, aid) or "")
+        if found is not None and found.owner not in (SHARED_LADDER, family):
+            foreign.add(i)
+            ctx.out.append(p.marks.diagnostic(("areas", i), f"area '{aid}' belongs to family '{found.owner}' (its `family:`, "
+                                                            f"{found.p.display}); family '{family}' cannot use it"))
+    return foreign
+
+
+def _check_role_areas(ctx: _Context, p: Parsed[RoleFile], fam: Parsed[Any] | None, ladder: str, area_ladder: dict[str, str],
+                      foreign: set[int]) -> None:
     """A role's areas are its family's (when the family lists them) and on its ladder."""
     r = p.model
     fam_areas = set(_family_areas(ctx, fam)) if fam is not None and fam.model.areas is not None else None
     for i, aid in enumerate(r.areas or ()):
         key = ctx.resolved("area", p, aid)
-        if key is None or key not in ctx.of("area"):
-            continue  # unknown, ambiguous or clashing: reported
+        if key is None or key not in ctx.of("area") or i in foreign:
+            continue  # unknown, ambiguous, clashing or another family's: reported
         if fam_areas is not None and key not in fam_areas:
             ctx.out.append(p.marks.diagnostic(("areas", i), f"area '{aid}' is not one of family '{fam.model.id}''s areas"))  # type: ignore[union-attr]
         elif area_ladder.get(key, ladder) != ladder:

@@ -29,12 +29,17 @@ from .model import AreaFile, FamilyFile, LevelsFile, RoadmapFile, RoleFile
 from .walk import Loc
 from .yamlio import Marks
 
-SHARED = SHARED_LADDER  # the owner of the shared ladder's levels (levels.yml)
+SHARED = SHARED_LADDER  # the owner of the shared ladder's levels (levels.yml) and of the areas of no family
 
 
 def family_order(families: list[Parsed[FamilyFile]]) -> list[Parsed[FamilyFile]]:
     """Families in their order: the default one first, then by `order`, then by id."""
     return sorted(families, key=lambda p: (not p.model.default, p.model.order is None, p.model.order or 0, p.model.id))
+
+
+def qualified(family: str, ident: str) -> str:
+    """The form naming a family's level or area anywhere, and the key of one whose id another declares first."""
+    return f"{family}-{ident}"
 
 
 Kind = Literal["level", "area"]
@@ -57,7 +62,7 @@ class Declared:
     @property
     def qualified(self) -> str | None:
         """`<family>-<id>`, the form naming it anywhere (None for the shared ones)."""
-        return None if self.owner == SHARED else f"{self.owner}-{self.id}"
+        return None if self.owner == SHARED else qualified(self.owner, self.id)
 
     def owner_name(self) -> str:
         if self.owner != SHARED:
@@ -102,7 +107,7 @@ class Names:
     def declare(self, ident: str, owner: str, p: Parsed[Any], loc: Loc) -> None:
         same = self.declared.setdefault(ident, [])
         if not any(d.owner == owner for d in same):  # else a duplicate of one owner: reported as such
-            same.append(Declared(self.kind, ident, owner, ident if not same else f"{owner}-{ident}", p, loc))
+            same.append(Declared(self.kind, ident, owner, ident if not same else qualified(owner, ident), p, loc))
 
     def name(self) -> None:
         """Keys and qualified forms (of ids declared more than once), each checked against every bare id."""
@@ -116,6 +121,10 @@ class Names:
                     self.clashes.append((form, d, other))
                 else:
                     self.named[form] = d
+
+    def of_key(self, key: str) -> Declared | None:
+        """What a key names."""
+        return self.named.get(key) or next((d for d in self.declared.get(key, ()) if d.key == key), None)
 
     def key(self, owner: str, ident: str) -> str:
         """The key of what `owner` declares as `ident`."""
@@ -224,7 +233,8 @@ def owner(p: Parsed[Any]) -> str | None:
 
 # the files rewritten to keys -------------------------------------------------------------------------------------
 def keyed_files(files: Files, found: Scopes) -> Files:
-    """The files with every level id and level reference written as its key (the same files when no key differs)."""
+    """The files with every level and area id, and every reference to one, written as its key (the same files when
+    no key differs from its id)."""
     if not found.keyed:
         return files
     return files.mapped(lambda p: _keyed(p, found))
