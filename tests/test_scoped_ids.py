@@ -172,6 +172,16 @@ def test_a_key_that_is_another_level_s_id_is_reported(two: Path) -> None:
             f"({two / 'families' / 'engineering.yml'}:9); rename one of them") in result.stderr
 
 
+def test_a_jd_export_takes_the_level_as_its_author_wrote_it(tmp_path: Path) -> None:
+    """`--level junior` of a data role is the data family's junior, as in the role's file."""
+    result = run_career("export", "--format", "ats", "--path", str(TWO), "--role", "data-analyst", "--level", "junior",
+                        "--plain", "--out", str(tmp_path / "jd.txt"))
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "jd.txt").read_text(encoding="utf-8")
+    assert text.startswith("Junior Data Analyst")
+    assert "Writes queries" in text and "Models metrics" not in text
+
+
 # the model and the site ---------------------------------------------------------------------------------------
 def test_every_level_has_one_key_and_references_use_it() -> None:
     fw = load_framework(TWO)
