@@ -80,6 +80,15 @@ def test_the_shared_ladder_keeps_the_bare_id_and_is_the_fallback(two: Path) -> N
     assert found.resolve("level", "lead", ("data",)) == "lead"  # one ladder declares it
 
 
+def test_the_qualified_form_of_a_level_only_one_ladder_has_names_it_too(two: Path) -> None:
+    edit(two / "families" / "data.yml", "    - {id: senior, title: Senior Analyst, years: {min: 3}}",
+         "    - {id: senior, title: Senior Analyst, years: {min: 3}}\n    - {id: principal, title: Principal Analyst, years: {min: 8}}")
+    edit(two / "interview" / "basics.yml", "levels: [data-junior, data-senior]", "levels: [data-junior, data-principal]")
+    assert scopes(read_files(two)[0]).resolve("level", "data-principal", ()) == "principal"
+    fw = load_framework(two)
+    assert [q.levels for _, q in fw.questions()] == [("data-junior", "principal"), ("junior",)]
+
+
 def test_an_area_id_resolves_by_family_too() -> None:
     found = scopes(read_files(TWO)[0])
     assert found.resolve("area", "technical", ("engineering",)) == "technical"

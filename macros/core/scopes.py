@@ -5,13 +5,13 @@ own ladders); two areas may both be `technical` when each says which family it b
 and area still has one key in the model (its address, `/levels/<key>/`, `/competencies/<key>/`, and what views,
 records and exports name it by): the first to declare an id keeps it bare — the shared ladder (or an area of no
 family) first, then the families' in their order (the default family first) — and every other one is keyed
-`<family>-<id>`. So adding a family never changes an existing site's URLs.
+`<family>-<id>`. So a family added after the others never changes an existing site's URLs.
 
 A bare reference resolves by where it is written: in a family's own files (its family file, its roles, the roadmap
 of that family, the areas only its families use) to what those families declare first, then to the shared ladder
 (or the area of no family). A bare id that stays ambiguous (an area two families with such ladders share, a file of
-no family) is an error that names the qualified forms; `<family>-<id>` is accepted anywhere for an id declared
-more than once.
+no family) is an error that names the qualified forms; `<family>-<id>` is accepted anywhere for a family's level or
+area.
 
 `career check` resolves references with `Scopes.resolve`; the files are then rewritten to keys (`keyed_files`), so
 that the Framework and everything downstream only ever sees keys.
@@ -110,17 +110,18 @@ class Names:
             same.append(Declared(self.kind, ident, owner, ident if not same else qualified(owner, ident), p, loc))
 
     def name(self) -> None:
-        """Keys and qualified forms (of ids declared more than once), each checked against every bare id."""
+        """Keys and qualified forms, each checked against every bare id. Those of an id declared more than once are
+        needed (a clash is an error); that of an id declared once is a courtesy, left out when it clashes."""
         for ds in self.declared.values():
-            forms = {d.key: d for d in ds} | ({d.qualified: d for d in ds if d.qualified} if len(ds) > 1 else {})
+            forms = {d.key: d for d in ds} | {d.qualified: d for d in ds if d.qualified}
             for form, d in forms.items():
                 if form == d.id:
                     continue
                 other = next(iter(self.declared.get(form, ())), None) or self.named.get(form)
-                if other is not None:
-                    self.clashes.append((form, d, other))
-                else:
+                if other is None:
                     self.named[form] = d
+                elif len(ds) > 1:
+                    self.clashes.append((form, d, other))
 
     def of_key(self, key: str) -> Declared | None:
         """What a key names."""
@@ -165,8 +166,8 @@ class Scopes:
 
     @property
     def keyed(self) -> bool:
-        """Whether any key differs from its id (the files need rewriting)."""
-        return any(len(ds) > 1 for names in (self.levels, self.areas) for ds in names.declared.values())
+        """Whether anything has a name besides its id (a key or qualified form: the files may need rewriting)."""
+        return bool(self.levels.named or self.areas.named)
 
     def names(self, kind: Kind) -> Names:
         return self.levels if kind == "level" else self.areas
