@@ -16,6 +16,7 @@ from .core.messages import suggest
 from .core.model import Level, RoleFile
 from .core.outputs import OutputRefused, Protected, write_file
 from .core.schema import write_schemas
+from .core.scopes import qualified
 from .core.text import Language
 from .core.translations import survey
 from .exports import documents
@@ -177,13 +178,15 @@ def _role_level(fw: Framework, args: argparse.Namespace) -> tuple[RoleFile, Leve
             raise ExportError(f"role '{args.role}' is internal: candidate documents hold only what the public site shows")
         raise ExportError(f"unknown role '{args.role}'{suggest(args.role, roles)} (public roles: {', '.join(roles) or 'none'})")
     role = roles[args.role]
-    if args.level not in role.levels:
-        if _internal_only(args, lambda full: full.has_role(role.id) and args.level in full.role(role.id).levels):
+    own = qualified(fw.role_family(role).id, args.level)  # a level of the role's family, written as its author wrote it
+    level_id = own if args.level not in role.levels and own in role.levels else args.level
+    if level_id not in role.levels:
+        if _internal_only(args, lambda full: full.has_role(role.id) and bool({level_id, own} & full.role(role.id).levels.keys())):
             raise ExportError(f"level '{args.level}' of role '{role.id}' is internal: candidate documents hold only what the "
                               "public site shows")
         raise ExportError(f"role '{role.id}' has no level '{args.level}'{suggest(args.level, role.levels)}"
                           f" (public levels: {', '.join(role.levels)})")
-    return role, fw.level(args.level)
+    return role, fw.level(level_id)
 
 
 def _internal_only(args: argparse.Namespace, found: Callable[[Framework], bool]) -> bool:

@@ -252,11 +252,11 @@ class Framework:
         return self._area_ladders[area.id]
 
     def family_areas(self, family: Family) -> tuple[AreaFile, ...]:
-        """The family's competency areas, in area order: its `areas:`, else all on its ladder."""
+        """The family's competency areas, in area order: its `areas:`, else all on its ladder (but another family's)."""
         if family.file.areas is not None:
             wanted = set(family.file.areas)
             return tuple(a for a in self.areas if a.id in wanted)
-        return tuple(a for a in self.areas if self._area_ladders.get(a.id) is family.ladder)
+        return tuple(a for a in self.areas if self._area_ladders.get(a.id) is family.ladder and a.family in (None, family.id))
 
     def area_families(self, area: AreaFile) -> tuple[Family, ...]:
         return tuple(f for f in self.families if area in self.family_areas(f))

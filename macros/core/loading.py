@@ -16,6 +16,7 @@ from .files import FOLDERS, IGNORED_FOLDERS, NAME_HINT, SINGLE_FILES, Files, Par
 from .framework import SHARED_LADDER, Family, Framework, LadderInfo, Ref, Source, behaviour_anchor
 from .model import AreaFile, FamilyFile, FrameworkFile, RoleFile, area_groups
 from .references import check_references
+from .scopes import family_order, keyed_files, scopes
 from .text import LANGUAGES, LIMITS, Language
 from .texts import texts
 from .yamlio import YamlError, read_yaml
@@ -194,6 +195,7 @@ def check_audiences(root: str | Path, audiences: tuple[Audience, ...],
         problems.extend(required_internal_texts(files))
         if any(d.severity == "error" for d in problems):
             return none, sorted(set(problems))
+        files = keyed_files(files, scopes(files))
         out: dict[Audience, Framework | None] = {}
         for audience in audiences:
             shown = for_audience(files, audience, cache.filter(audience) if cache else None)
@@ -332,8 +334,7 @@ def _families(files: Files, locale: Language, previous: Framework | None = None)
         shared = reuse.ladder(SHARED_LADDER, files.levels.model.levels, files.levels.model.tracks)
         ladders.append(shared)
     families: list[Family] = []
-    ordered = sorted(files.families, key=lambda p: (not p.model.default, p.model.order is None, p.model.order or 0, p.model.id))
-    for p in ordered:
+    for p in family_order(files.families):
         f = p.model
         ladder = shared
         if f.ladder is not None:

@@ -406,6 +406,9 @@ class AreaFile(Strict):
     number: Annotated[StrictInt | None, Field(ge=1, le=9999), Shown("번호", "number", reads="value")] = Field(
         None, description="The area's number, shown before its title and used for its order (optional).")
     language: FileLanguage = None
+    family: Annotated[Slug | None, Refers("family"), Shown("직군", "job family", reads="ids")] = Field(
+        None, description="The one job family the area belongs to: needed only when another family has an area of the "
+                          "same id (the file is then named after `<family>-<id>`).")
     icon: Annotated[Icon | None, Shown("아이콘", "icon", reads="value")] = None
     title: Title
     description: Description = None

@@ -16,8 +16,10 @@ from pydantic import BaseModel
 
 from .diagnostics import Diagnostic
 from .files import FOLDERS, SINGLE_FILES, Files, Parsed, name_match
+from .framework import SHARED_LADDER
 from .messages import models_in, suggest
 from .model import Ladder, RefKind, RoleFile, area_groups
+from .scopes import SCOPED, Ambiguous, Kind, Scopes, owner, scopes
 from .walk import Loc, fields
 
 #: Unknown references of one kind that get a "did you mean" hint. Each hint compares the reference with every id of
@@ -50,14 +52,25 @@ class _Ids:
 
     def unknown(self, value: str, p: Parsed[Any], loc: Loc, what: str, *, key: bool = False) -> None:
         """An unknown id, reported once: the same cause elsewhere only adds its place to the first report."""
-        if value in self.echoes:
+        if not self._echoed(value, p, loc, key):
+            self.hints -= 1
+            hint = suggest(value, self.where) if self.hints >= 0 else ""
+            self.out.append(p.marks.diagnostic(loc, f"unknown {self.kind} '{value}' in {what}{hint}", key=key))
+
+    def ambiguous(self, found: Ambiguous, p: Parsed[Any], loc: Loc, what: str, *, key: bool = False) -> None:
+        """A bare id several ladders in reach declare, reported once per choice of ladders (like `unknown`)."""
+        if not self._echoed("\0".join((found.value, *(d.key for d in found.choices))), p, loc, key):
+            self.out.append(p.marks.diagnostic(loc, found.message(what), key=key))
+
+    def _echoed(self, cause: str, p: Parsed[Any], loc: Loc, key: bool) -> bool:
+        """Whether `cause` was reported before (this place is then added to that report); else the report to come
+        is its first."""
+        if cause in self.echoes:
             line, col = p.marks.at(loc, key=key)
-            self.echoes[value][1].append(f"{p.display}:{line}:{col}")
-            return
-        self.hints -= 1
-        hint = suggest(value, self.where) if self.hints >= 0 else ""
-        self.echoes[value] = (len(self.out), [])
-        self.out.append(p.marks.diagnostic(loc, f"unknown {self.kind} '{value}' in {what}{hint}", key=key))
+            self.echoes[cause][1].append(f"{p.display}:{line}:{col}")
+            return True
+        self.echoes[cause] = (len(self.out), [])
+        return False
 
     def finish(self) -> None:
         """Each unknown id's first report names the other places that name it too (at most five of them)."""
@@ -83,7 +96,30 @@ class _Context:
     levels: dict[str, _Level] = field(default_factory=dict)
     ladder_tracks: dict[str, set[str]] = field(default_factory=dict)
     ladder_owner: dict[str, str] = field(default_factory=dict)  # ladder id -> shown name
-    item_level: dict[str, str] = field(default_factory=dict)  # item id -> the level it is expected from
+    item_level: dict[str, str] = field(default_factory=dict)  # item id -> the key of the level it is expected from
+    scopes: Scopes = field(default_factory=Scopes)
+
+    clashing: set[tuple[int, Loc]] = field(default_factory=set)  # (file, place) of levels and areas whose key clashes
+
+    def key_of(self, kind: Kind, p: Parsed[Any], value: str, loc: Loc, what: str, *, key: bool = False) -> str | None:
+        """The key of the level or area a reference in `p` names (core/scopes.py), or None after reporting why there
+        is none (unknown, or ambiguous)."""
+        found = self.scopes.resolve(kind, value, self.scopes.scope(p))
+        if isinstance(found, Ambiguous):
+            self.of(kind).ambiguous(found, p, loc, what, key=key)
+            return None
+        if found is None and self.known(kind):
+            self.of(kind).unknown(value, p, loc, what, key=key)
+        return found if isinstance(found, str) else None
+
+    def resolved(self, kind: Kind, p: Parsed[Any], value: str) -> str | None:
+        """The key a reference in `p` names, if it names one (what is wrong with it is reported with the references)."""
+        found = self.scopes.resolve(kind, value, self.scopes.scope(p))
+        return found if isinstance(found, str) else None
+
+    def area_key(self, p: Parsed[Any]) -> str:
+        """The key of the area a file declares."""
+        return self.scopes.areas.key(owner(p) or SHARED_LADDER, p.model.id)
 
     def of(self, kind: str) -> _Ids:
         found = self.ids.get(kind)
@@ -118,8 +154,9 @@ def defined_in(kind: RefKind) -> tuple[str, ...]:
 
 def check_references(files: Files) -> list[Diagnostic]:
     """Every cross-file problem (errors and warnings). Checks that need a file which failed to parse are skipped."""
-    ctx = _Context(files, [])
+    ctx = _Context(files, [], scopes=scopes(files))
     _check_file_names(files, ctx.out)
+    _check_clashes(ctx)
     _check_ladders(ctx)
     _collect_ids(ctx)
     _check_references(ctx)
@@ -140,7 +177,9 @@ def _collect_ids(ctx: _Context) -> None:
     """Every id of every entity, one namespace per kind (tracks: per ladder, in _check_ladders; levels there too)."""
     for p in ctx.files.all():
         for e in p.entities():
-            if e.kind not in ("level", "track"):
+            if e.kind == "area" and (id(p), (*e.loc, "id")) not in ctx.clashing:
+                ctx.of(e.kind).add(ctx.area_key(p), p, (*e.loc, "id"))
+            elif e.kind not in ("level", "track", "area"):
                 ctx.of(e.kind).add(e.id, p, (*e.loc, "id"))
     for kind, others in (("group", ("item", "behaviour")), ("behaviour", ("item",))):
         for ident, (p, loc) in ctx.of(kind).where.items():
@@ -157,6 +196,9 @@ def _check_references(ctx: _Context) -> None:
         for ref in p.references():
             if isinstance(p.model, RoleFile) and (ref.loc[0] in ("family", "track") or (ref.loc[0] == "levels" and ref.key)):
                 continue
+            if ref.refers.kind in SCOPED:
+                ctx.key_of(ref.refers.kind, p, ref.value, ref.loc, ref.owner, key=ref.key)
+                continue
             ids = ctx.of(ref.refers.kind)
             if ctx.known(ref.refers.kind) and ref.value not in ids:
                 ids.unknown(ref.value, p, ref.loc, ref.owner, key=ref.key)
@@ -164,32 +206,45 @@ def _check_references(ctx: _Context) -> None:
 
 def _check_file_names(files: Files, out: list[Diagnostic]) -> None:
     """A folder file is named after the id inside it (`roles/<id>.yml`; `competencies/NN-<id>.yml` with the area's
-    number, or `<id>.yml` without one)."""
+    number, or `<id>.yml` without one; an area of one family (`family:`) may say `<family>-<id>` for `<id>`)."""
     folder_files: list[Parsed[Any]] = [*files.families, *files.roles, *files.areas, *files.interviews]
     for p in folder_files:
         name = PurePosixPath(p.rel).name
         m = name_match(p.kind, PurePosixPath(p.rel))  # type: ignore[arg-type]
         if m is None:
             continue  # reported by discovery
+        named = p.model.id if p.kind != "competencies" or p.model.family is None else f"{p.model.family}-{p.model.id}"
         if p.kind == "competencies":
-            number = p.model.number
-            if name.rsplit(".", 1)[0] == p.model.id and number is None:
-                continue
-            if number is None:
+            number, written = p.model.number, m.group("number")
+            if number is None and written is not None:
                 out.append(p.marks.diagnostic(("id",), f"the file name '{name}' gives area '{p.model.id}' a number; name it "
-                                                       f"'{p.model.id}.yml' or give the area `number: {int(m.group('number') or 0)}`"))
+                                                       f"'{named}.yml' or give the area `number: {int(written)}`"))
                 continue
-            if m.group("number") is None or int(m.group("number")) != number:
+            if number is not None and (written is None or int(written) != number):
                 out.append(p.marks.diagnostic(("number",), f"number {number} does not match the file name '{name}'"))
-        if m.group("id") != p.model.id:
-            out.append(p.marks.diagnostic(("id",), f"id '{p.model.id}' does not match the file name '{name}'; "
+        if m.group("id") not in (p.model.id, named):
+            also = f" (or '{named}', the area's family and id)" if named != p.model.id else ""
+            out.append(p.marks.diagnostic(("id",), f"id '{p.model.id}' does not match the file name '{name}'{also}; "
                                                    f"rename the file or the id so they agree"))
+
+
+def _check_clashes(ctx: _Context) -> None:
+    """A level's or area's key (or qualified form, `<family>-<id>`) that is the id of another: reported once, and
+    the one so named is left out (nothing names it, so nothing echoes the cause)."""
+    for names in (ctx.scopes.levels, ctx.scopes.areas):
+        for form, d, other in names.clashes:
+            ctx.clashing.add((id(d.p), d.loc))
+            first = f"{other.p.display}:{other.p.marks.at(other.loc)[0]}"
+            ctx.out.append(d.p.marks.diagnostic(d.loc, f"{d.kind} '{d.id}' of {d.owner_name()} is named '{form}' (others have "
+                                                       f"a{'n' if d.kind == 'area' else ''} {d.kind} '{d.id}' too), but "
+                                                       f"'{form}' is already the id of one of {other.owner_name()} ({first}); "
+                                                       "rename one of them"))
 
 
 def _check_ladders(ctx: _Context) -> None:
     files, out = ctx.files, ctx.out
     if files.levels is not None:
-        _check_ladder(ctx, "shared", "levels.yml", files.levels, (), files.levels.model)
+        _check_ladder(ctx, SHARED_LADDER, "levels.yml", files.levels, (), files.levels.model)
     for p in files.families:
         if p.model.ladder is not None:
             _check_ladder(ctx, p.model.id, f"family '{p.model.id}'", p, ("ladder",), p.model.ladder)
@@ -210,16 +265,10 @@ def _check_ladder(ctx: _Context, ladder_id: str, name: str, p: Parsed[Any], at: 
     for step in ladder.steps():
         lv, loc = step.level, (*at, *step.loc)
         where[lv.id] = loc
-        other = ctx.levels.get(lv.id)
-        if other is not None and other.ladder != ladder_id:
-            first, floc = levels.where[lv.id]
-            ctx.out.append(p.marks.diagnostic((*loc, "id"), f"level id '{lv.id}' is also a level of {ctx.ladder_owner[other.ladder]} "
-                                                            f"({first.display}:{first.marks.at(floc)[0]}); level ids name one level "
-                                                            f"across every ladder (they are its address, /levels/{lv.id}/): give this "
-                                                            f"one its own, e.g. '{ladder_id}-{lv.id}'"))
-        else:
-            levels.add(lv.id, p, (*loc, "id"))
-        ctx.levels.setdefault(lv.id, _Level(ladder_id, step.track.id if step.track else None, step.rank))
+        key = ctx.scopes.levels.key(ladder_id, lv.id)
+        if (id(p), (*loc, "id")) not in ctx.clashing:
+            levels.add(key, p, (*loc, "id"))
+            ctx.levels.setdefault(key, _Level(ladder_id, step.track.id if step.track else None, step.rank))
         if lv.years and lv.years.max is not None and lv.years.max <= lv.years.min:
             ctx.out.append(p.marks.diagnostic((*loc, "years", "max"),
                                               f"years.max ({lv.years.max}) must be greater than years.min ({lv.years.min})"))
@@ -247,9 +296,9 @@ def _check_areas(ctx: _Context) -> dict[str, str]:
         a = p.model
         first: tuple[str, str] | None = None  # (ladder id, the level that set it)
         for loc, lid in _area_levels(ctx, p):
-            info = ctx.levels.get(lid)
+            info = ctx.levels.get(ctx.resolved("level", p, lid) or "")
             if info is None:
-                continue  # unknown: reported with the references
+                continue  # unknown or ambiguous: reported with the references
             if first is None:
                 first = (info.ladder, lid)
             elif info.ladder != first[0]:
@@ -258,7 +307,7 @@ def _check_areas(ctx: _Context) -> dict[str, str]:
                     loc, f"level '{lid}' is on the ladder of {owner[info.ladder]}, but area '{a.id}' already uses "
                          f"'{first[1]}' of {owner[first[0]]}; an area's levels come from one ladder"))
         if first is not None:
-            area_ladder[a.id] = first[0]
+            area_ladder[ctx.area_key(p)] = first[0]
     return area_ladder
 
 
@@ -269,8 +318,9 @@ def _area_levels(ctx: _Context, p: Parsed[Any]) -> Iterable[tuple[Loc, str]]:
         if g.level is not None:
             yield (*gloc, "level"), g.level
         for ii, it in enumerate(g.items):
-            if it.level or g.level:
-                ctx.item_level[it.id] = it.level or g.level  # type: ignore[assignment]
+            key = ctx.resolved("level", p, it.level or g.level or "")
+            if key is not None:
+                ctx.item_level[it.id] = key
             if it.level is not None:
                 yield (*gloc, "items", ii, "level"), it.level
             elif g.level is None:
@@ -291,10 +341,10 @@ def _area_levels(ctx: _Context, p: Parsed[Any]) -> Iterable[tuple[Loc, str]]:
 def _check_area_numbers(ctx: _Context) -> None:
     """Numbers are optional and per family: within one family's areas (those it lists, or every area not listed by a
     family) no two share a number."""
-    areas = {p.model.id: p for p in ctx.files.areas}
-    listed = {aid for f in ctx.files.families for aid in f.model.areas or ()}
-    sets = [list(f.model.areas) for f in ctx.files.families if f.model.areas is not None]
-    sets.append([aid for aid in areas if aid not in listed])
+    areas = {ctx.area_key(p): p for p in ctx.files.areas}
+    sets = [_family_areas(ctx, f) for f in ctx.files.families if f.model.areas is not None]
+    listed = {key for keys in sets for key in keys}
+    sets.append([key for key in areas if key not in listed])
     reported: set[str] = set()
     for members in sets:
         numbers: dict[int, Parsed[Any]] = {}
@@ -316,10 +366,14 @@ def _check_families(ctx: _Context, area_ladder: dict[str, str]) -> None:
                                                         f"'{defaults[0].model.id}' ({defaults[0].display}); one family is the default"))
     for p in ctx.files.families:
         f = p.model
-        ladder = f.id if f.ladder is not None else "shared"
+        foreign = _check_area_owners(ctx, p, f.id)
+        ladder = f.id if f.ladder is not None else SHARED_LADDER
         for i, aid in enumerate(f.areas or ()):
-            if aid in area_ladder and area_ladder[aid] != ladder:
-                ctx.out.append(p.marks.diagnostic(("areas", i), f"area '{aid}' uses the levels of {ctx.ladder_owner[area_ladder[aid]]}; "
+            if i in foreign:
+                continue
+            key = ctx.resolved("area", p, aid) or ""
+            if key in area_ladder and area_ladder[key] != ladder:
+                ctx.out.append(p.marks.diagnostic(("areas", i), f"area '{aid}' uses the levels of {ctx.ladder_owner[area_ladder[key]]}; "
                                                                 f"family '{f.id}' climbs {ctx.ladder_owner.get(ladder, 'levels.yml')}"))
 
 
@@ -345,32 +399,71 @@ def _check_role(ctx: _Context, p: Parsed[RoleFile], family_of: dict[str, Parsed[
     found, fam = _role_family(ctx, p, family_of)
     if not found:
         return
-    ladder = fam.model.id if fam is not None and fam.model.ladder is not None else "shared"
+    ladder = fam.model.id if fam is not None and fam.model.ladder is not None else SHARED_LADDER
     tracks = ctx.ladder_tracks.get(ladder, set())
     if r.track is not None and r.track not in tracks:
         hint = f" (tracks: {', '.join(sorted(tracks))})" if tracks else " (its ladder has no tracks)"
         ctx.out.append(p.marks.diagnostic(("track",), f"unknown track '{r.track}' in role '{r.id}'{suggest(r.track, tracks)}{hint}"))
         return
-    for lid in r.levels:
-        _check_role_level(ctx, p, lid, ladder)
-    fam_areas = set(fam.model.areas) if fam is not None and fam.model.areas is not None else None
+    _check_role_levels(ctx, p, ladder)
+    foreign = _check_area_owners(ctx, p, fam.model.id) if fam is not None else set()
+    _check_role_areas(ctx, p, fam, ladder, area_ladder, foreign)
+
+
+def _family_areas(ctx: _Context, p: Parsed[Any]) -> list[str]:
+    """The keys of the areas a family lists (those it names)."""
+    return [key for aid in p.model.areas or () if (key := ctx.resolved("area", p, aid)) is not None]
+
+
+def _check_area_owners(ctx: _Context, p: Parsed[Any], family: str) -> set[int]:
+    """An area that says it belongs to one family (`family:`) is used by that family only (its file and roles): the
+    places in `areas:` naming another family's area, reported."""
+    foreign = set()
+    for i, aid in enumerate(p.model.areas or ()):
+        found = ctx.scopes.areas.of_key(ctx.resolved("area", p, aid) or "")
+        if found is not None and found.owner not in (SHARED_LADDER, family):
+            foreign.add(i)
+            ctx.out.append(p.marks.diagnostic(("areas", i), f"area '{aid}' belongs to family '{found.owner}' (its `family:`, "
+                                                            f"{found.p.display}); family '{family}' cannot use it"))
+    return foreign
+
+
+def _check_role_areas(ctx: _Context, p: Parsed[RoleFile], fam: Parsed[Any] | None, ladder: str, area_ladder: dict[str, str],
+                      foreign: set[int]) -> None:
+    """A role's areas are its family's (when the family lists them) and on its ladder."""
+    r = p.model
+    fam_areas = set(_family_areas(ctx, fam)) if fam is not None and fam.model.areas is not None else None
     for i, aid in enumerate(r.areas or ()):
-        if aid not in ctx.of("area"):
-            continue  # unknown: reported with the references
-        if fam_areas is not None and aid not in fam_areas:
+        key = ctx.resolved("area", p, aid)
+        if key is None or key not in ctx.of("area") or i in foreign:
+            continue  # unknown, ambiguous, clashing or another family's: reported
+        if fam_areas is not None and key not in fam_areas:
             ctx.out.append(p.marks.diagnostic(("areas", i), f"area '{aid}' is not one of family '{fam.model.id}''s areas"))  # type: ignore[union-attr]
-        elif area_ladder.get(aid, ladder) != ladder:
-            ctx.out.append(p.marks.diagnostic(("areas", i), f"area '{aid}' uses the levels of {ctx.ladder_owner[area_ladder[aid]]}, "
+        elif area_ladder.get(key, ladder) != ladder:
+            ctx.out.append(p.marks.diagnostic(("areas", i), f"area '{aid}' uses the levels of {ctx.ladder_owner[area_ladder[key]]}, "
                                                             f"not the ladder of role '{r.id}'"))
+
+
+def _check_role_levels(ctx: _Context, p: Parsed[RoleFile], ladder: str) -> None:
+    """Each level of a role once (a bare id and its qualified form name one level) and on the role's ladder."""
+    first: dict[str, str] = {}  # key -> the first of the role's levels naming it
+    for lid in p.model.levels:
+        key = ctx.resolved("level", p, lid)
+        same = first.setdefault(key, lid) if key is not None else lid
+        if same != lid:
+            ctx.out.append(p.marks.diagnostic(("levels", lid), f"'{lid}' and '{same}' name the same level; write it once",
+                                              key=True))
+        else:
+            _check_role_level(ctx, p, lid, ladder)
 
 
 def _check_role_level(ctx: _Context, p: Parsed[RoleFile], lid: str, ladder: str) -> None:
     r = p.model
-    info = ctx.levels.get(lid)
     loc: Loc = ("levels", lid)
+    info = ctx.levels.get(ctx.key_of("level", p, lid, loc, f"role '{r.id}'", key=True) or "")
     if info is None:
-        ctx.of("level").unknown(lid, p, loc, f"role '{r.id}'", key=True)
-    elif info.ladder != ladder:
+        return  # unknown or ambiguous: reported
+    if info.ladder != ladder:
         ctx.out.append(p.marks.diagnostic(loc, f"level '{lid}' belongs to {ctx.ladder_owner[info.ladder]}, not to the "
                                                f"ladder of role '{r.id}'", key=True))
     elif info.track is not None and info.track != r.track:
