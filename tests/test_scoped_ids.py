@@ -246,3 +246,16 @@ def test_each_family_s_area_has_its_own_page(site: Site) -> None:
 def test_pages_show_titles_not_keys(site: Site) -> None:
     text = re.sub(r"Source: \S+", "", site.all_text())  # the internal site names the file a text is written in
     assert "data-junior" not in text and "data-technical" not in text
+
+
+def test_the_linking_page_s_checklist_example_is_an_item_of_the_checklist(two: Path) -> None:
+    """/checklist/ lists the default family's items: the example of its item links is one of them, even when another
+    family's area comes first."""
+    from macros import app
+
+    (two / "competencies" / "01-backend.yml").rename(two / "competencies" / "03-backend.yml")
+    edit(two / "competencies" / "03-backend.yml", "number: 1", "number: 3")
+    site = app.build(app.BuildOptions(framework_dir=two, project_dir=two.parent, history=False, language="en",
+                                      editions=("en",)))
+    linking = next(p for p in site.pages if p.src == "linking.md")
+    assert 'href="../checklist/#writes-endpoints"' in linking.body.html

@@ -383,7 +383,8 @@ def link_examples(facts: Facts, languages: int = 1) -> LinkingView:
     """The page about links, and the examples of its table of stable addresses (macros/contract.html.j2)."""
     fw = facts.fw
     role, level = first_jd(fw)
-    item = next(fw.items(), None)
+    on_checklist = {a.id for a in fw.family_areas(lv.primary_family(facts))}  # the items of /checklist/
+    item = next((p for p in fw.items() if p.area.id in on_checklist), next(fw.items(), None))
     pair = next(iter(facts.expectations.adjacent_levels(role)), None) if role else None
     q = next((q for _, q in fw.questions()), None) if facts.internal else None
     bank_area = (fw.item(q.items[0]).area.id if q.items else fw.group(q.groups[0])[1].id) if q else None
