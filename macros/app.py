@@ -26,6 +26,7 @@ from .exports.structured_data import occupation
 from .review import revisions
 from .review.contract import check_contract, published_name
 from .review.provenance import Provenance, Repository, last_changed
+from .review.revisions import CommitChanges
 from .site import nav, switcher, urls
 from .site.edition import Edition
 from .site.labels import Labels
@@ -151,27 +152,15 @@ def build(options: BuildOptions, fw: Framework | None = None, public: Framework 
     `previous`: the last build of the same site (`career serve` builds again after each edit). Only the files whose
     bytes changed are read again (`ReadCache`), and a page whose view, title and shared inputs are unchanged keeps
     its body (`PageBuilder`); the result is the same as a build without it. `SiteBuild.reused` counts the kept bodies."""
-    warnings: list[Diagnostic] = []
     cache = previous.cache if previous is not None and previous.options.framework_dir == options.framework_dir else ReadCache()
-    areas_only = False  # only competency area files changed since `previous` (PageBuilder keeps the other views)
-    if fw is None:
-        found, warnings = load_audiences(options.framework_dir, (options.audience, "public"), cache)
-        fw, public = found[options.audience], found["public"]
-        areas_only = (previous is not None and previous.options == options and cache is previous.cache
-                      and cache.fresh <= {AREAS})
-    elif public is None:
-        public = fw if not options.internal else load(options.framework_dir, "public")[0]
+    fw, public, warnings, areas_only = _frameworks(options, fw, public, cache, previous)
     edition = options.edition
     history = None
     version = None
     if options.history:
         history = revisions.history(options.framework_dir, cache_dir=options.project_dir / ".cache" / "changelog")
         version = revisions.describe(options.framework_dir)
-    source = None
-    if options.internal:
-        repo = Repository.from_config(options.repo_url, options.edit_uri, _framework_path(options))
-        source = Provenance(fw, repo, last_changed(history)).info
-    facts = Facts.of(fw, source, internal=options.internal) if source else Facts.of(fw, internal=options.internal)
+    facts = _facts(options, fw, history)
     labels = edition.labels
     sources = template_sources()
     same = previous is not None and previous.renderer.sources == sources and previous.renderer.lang == edition.language
@@ -192,6 +181,28 @@ def build(options: BuildOptions, fw: Framework | None = None, public: Framework 
     if broken:
         raise ContractError(broken, site)
     return site
+
+
+def _frameworks(options: BuildOptions, fw: Framework | None, public: Framework | None, cache: ReadCache,
+                previous: SiteBuild | None) -> tuple[Framework, Framework, list[Diagnostic], bool]:
+    """The framework as the build's audience sees it and as candidates see it (each read unless given), the warnings,
+    and whether only competency area files changed since `previous` (PageBuilder then keeps the other views)."""
+    if fw is None:
+        found, warnings = load_audiences(options.framework_dir, (options.audience, "public"), cache)
+        areas_only = (previous is not None and previous.options == options and cache is previous.cache
+                      and cache.fresh <= {AREAS})
+        return found[options.audience], found["public"], warnings, areas_only
+    if public is None:
+        public = fw if not options.internal else load(options.framework_dir, "public")[0]
+    return fw, public, [], False
+
+
+def _facts(options: BuildOptions, fw: Framework, history: list[CommitChanges] | None) -> Facts:
+    """The framework's facts as the build shows them: with where each entity is written, on the internal site."""
+    if not options.internal:
+        return Facts.of(fw, internal=False)
+    repo = Repository.from_config(options.repo_url, options.edit_uri, _framework_path(options))
+    return Facts.of(fw, Provenance(fw, repo, last_changed(history)).info, internal=True)
 
 
 def _structured_data(options: BuildOptions, facts: Facts, kept: dict[Any, Any] | None = None,

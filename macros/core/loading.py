@@ -36,6 +36,7 @@ class ReadCache:
         self.frameworks: dict[Audience, Framework] = {}
         self.read = self.reused = 0  # files read (parsed and validated) and reused by the last reading
         self.fresh: set[str] = set()  # the kinds of file (folder or file name) read anew, or gone, in the last reading
+        self.as_keyed: dict[str, Parsed[Any]] = {}  # each file of the last reading as the model reads it (`keyed`)
 
     def begin(self) -> dict[str, tuple[bytes, tuple[Any, ...], Parsed[Any] | None, tuple[Diagnostic, ...]]]:
         """Start a reading: the previous reading's files (only files read in this one are kept)."""
@@ -43,6 +44,14 @@ class ReadCache:
         self.read = self.reused = 0
         self.fresh = set()
         return before
+
+    def keyed(self, files: Files) -> None:
+        """Note the files as the model reads them (ids written as keys, core/scopes.py): a file whose keyed form is not
+        the previous reading's counts as fresh, though its bytes are the same (an edit of another file can change
+        the keys it refers by)."""
+        now = {p.display: p for p in files.all()}
+        self.fresh.update(p.kind for shown, p in now.items() if self.as_keyed.get(shown) is not p)
+        self.as_keyed = now
 
     def end(self, before: dict[str, tuple[bytes, tuple[Any, ...], Parsed[Any] | None, tuple[Diagnostic, ...]]]) -> None:
         """End a reading begun with `before`: the kinds of the files gone since count as fresh."""
@@ -196,6 +205,8 @@ def check_audiences(root: str | Path, audiences: tuple[Audience, ...],
         if any(d.severity == "error" for d in problems):
             return none, sorted(set(problems))
         files = keyed_files(files, scopes(files))
+        if cache is not None:
+            cache.keyed(files)
         out: dict[Audience, Framework | None] = {}
         for audience in audiences:
             shown = for_audience(files, audience, cache.filter(audience) if cache else None)
