@@ -322,3 +322,30 @@ def test_odd_file_system_shapes_are_reported_in_our_words(tmp_path: Path, shape:
     err = capsys.readouterr().err
     assert expected in err and "Traceback" not in err and "internal error" not in err, err
     assert re.search(r"^\S+framework/\S*: error: ", err, re.M), err
+
+
+def test_a_reading_after_an_edit_that_makes_a_group_public_again_shows_it(tmp_path: Path) -> None:
+    """`career serve` filters each reading with what the previous one left (FilterMemo): when ids are only added, the
+    files the filter left whole are taken as they were, and a file it had cut is filtered again. The roadmap names the
+    group `python-internals`; while the group is internal the public roadmap leaves it out, and once it is public
+    again the roadmap names it again."""
+    from macros.core.loading import ReadCache, check_audiences
+
+    fw_dir = tmp_path / "framework"
+    shutil.copytree(ROOT / "framework", fw_dir)
+    area = fw_dir / "competencies" / "01-python-core.yml"
+    original = area.read_text(encoding="utf-8")
+    area.write_text(original.replace("  - id: python-internals\n", "  - id: python-internals\n    internal: true\n", 1),
+                    encoding="utf-8")
+
+    def roadmap_groups(cache: ReadCache) -> list[str]:
+        found, problems = check_audiences(fw_dir, ("public",), cache)
+        roadmap = found["public"].roadmap  # type: ignore[union-attr]
+        assert roadmap is not None, problems
+        return [g for phase in roadmap.phases for step in phase.steps for g in step.groups]
+
+    cache = ReadCache()
+    assert "python-internals" not in roadmap_groups(cache)
+    area.write_text(original, encoding="utf-8")
+    assert roadmap_groups(cache).count("python-internals") == 1
+    assert roadmap_groups(cache) == roadmap_groups(ReadCache())

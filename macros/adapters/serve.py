@@ -163,9 +163,14 @@ class EditionSite:
         gc.disable()  # until the pages are written (`commit`): see COLLECT_EVERY
         try:
             site = build(options, previous=self.site)
-            if not self._same_frame(site):
-                gc.enable()
-                return self.full(prepared=site)
+            same = self._same_frame(site)
+        except BaseException:
+            gc.enable()
+            raise
+        if not same:
+            gc.enable()
+            return self.full(prepared=site)
+        try:
             plan = self._read_again(site)
         except _Rebuild:
             gc.enable()

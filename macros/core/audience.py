@@ -134,7 +134,8 @@ def _without_dead_ends(ladder: Ladder) -> Ladder:
 class FilterMemo:
     """What filtering one folder for an audience leaves for the next filtering of it: per pass of `_settled`, the ids
     that were live and what each file became. A file that did not change (the same Parsed, see core/loading.py's
-    ReadCache), pruned against the same live ids, becomes the same Parsed again, with the values derived from it."""
+    ReadCache), pruned against the same live ids (or against more, when the pass left it whole), becomes the same
+    Parsed again, with the values derived from it."""
 
     def __init__(self) -> None:
         self.passes: list[tuple[dict[RefKind, set[str]], dict[int, tuple[Parsed[Any], Parsed[Any] | None]]]] = []
@@ -159,7 +160,10 @@ def _settled(files: Files, memo: FilterMemo | None = None) -> Files:
                 continue
             live = _live_ids(files)
             before = memo.passes[len(passes)] if memo is not None and len(passes) < len(memo.passes) else None
-            pruning = _Pruning(live, before[1] if before is not None and before[0] == live else {})
+            if before is None or not _within(before[0], live):
+                pruning = _Pruning(live, {})
+            else:  # ids were only added (e.g. a new item): a file the pass left whole is left whole again
+                pruning = _Pruning(live, before[1], whole_only=before[0] != live)
             passes.append((live, pruning.done))
             files = files.mapped(pruning.file)
             if not pruning.changed:
@@ -169,17 +173,25 @@ def _settled(files: Files, memo: FilterMemo | None = None) -> Files:
             memo.passes = passes
 
 
+def _within(before: dict[RefKind, set[str]], now: dict[RefKind, set[str]]) -> bool:
+    """Whether every id live before is live now. Pruning only drops references to ids that are not live, so a file a
+    pass left whole against `before` is left whole against `now`; what it cut may differ (`_Pruning.whole_only`)."""
+    return all(ids <= now.get(kind, set()) for kind, ids in before.items())
+
+
 class _Pruning:
     """One pass of `prune` over every file against the ids that were live at its start; `known`: what each file became
-    in the same pass of the previous filtering, against the same ids."""
+    in the same pass of the previous filtering, against the same ids (or, `whole_only`, against fewer: then only the
+    files that pass left whole are taken as they were)."""
 
-    def __init__(self, live: dict[RefKind, set[str]], known: dict[int, tuple[Parsed[Any], Parsed[Any] | None]]) -> None:
-        self.live, self.changed, self.known = live, False, known
+    def __init__(self, live: dict[RefKind, set[str]], known: dict[int, tuple[Parsed[Any], Parsed[Any] | None]],
+                 whole_only: bool = False) -> None:
+        self.live, self.changed, self.known, self.whole_only = live, False, known, whole_only
         self.done: dict[int, tuple[Parsed[Any], Parsed[Any] | None]] = {}
 
     def file(self, p: Parsed[Any]) -> Parsed[Any] | None:
         seen = self.known.get(id(p))
-        if seen is not None and seen[0] is p:
+        if seen is not None and seen[0] is p and (not self.whole_only or seen[1] is p):
             out = seen[1]
         else:
             model = prune(p.model, self.live)
