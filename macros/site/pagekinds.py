@@ -4,7 +4,9 @@ ranks them and where the navigation lists them. Routes, URLs, redirects after a 
 not take, the navigation, the search boosts and the page list all read this table; nothing else names a page kind.
 
 Adding a page kind: a member of `Kind`, an entry in `KINDS` (with its `pages` function below) and its template in
-`templates/` (and any new labels in `labels/ko.yml` and `labels/en.yml`). The table is checked when this module is
+`templates/` (and any new labels in `labels/ko.yml` and `labels/en.yml`). When a page's view reads only some competency
+areas, its `Spec` says which (`reads`), so that `career serve` keeps the view after an edit of other areas
+(tests/test_view_reads.py checks every kind against a clean build). The table is checked when this module is
 imported: a kind without an entry, an entry without a template, an unknown placeholder, two kinds on one URL
 pattern or an unknown navigation section is an error naming the kind.
 """
