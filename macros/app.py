@@ -7,7 +7,7 @@ adapters over it.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import Any
 from .core import escape
 from .core.audience import Audience
 from .core.diagnostics import BuildError, Diagnostic, FrameworkError
-from .core.files import AREAS
+from .core.files import AREAS, Parsed
 from .core.framework import Framework, Ref
 from .core.loading import ReadCache, check_audiences
 from .core.text import Language
@@ -103,6 +103,7 @@ class SiteBuild:
     drawn: Drawn | None = field(default=None, repr=False)
     reused: int = 0  # page bodies kept from the previous build
     made: dict[Any, Any] = field(default_factory=dict, repr=False)  # pages' structured data, with what it was made from
+    read: Mapping[str, Parsed[Any]] = field(default_factory=dict, repr=False)  # the files it was built from (ReadCache.keyed)
 
     @property
     def labels(self) -> Labels:
@@ -176,7 +177,7 @@ def build(options: BuildOptions, fw: Framework | None = None, public: Framework 
     doc = url_list(fw, pages, moved, edition)
     menu = nav.generated(pages, labels, options.user_nav, (src for src in options.docs_pages if src.endswith(".md")))
     site = SiteBuild(options, fw, facts, renderer, pages, moved, menu, _footer(options, fw, labels, version), doc, warnings, public, cache,
-                     builder.drawn(pages), builder.reused, made)
+                     builder.drawn(pages), builder.reused, made, cache.keyed)
     broken = check_contract(doc, options.framework_dir, published_name(options.audience), edition.prefix)
     if broken:
         raise ContractError(broken, site)
@@ -190,11 +191,18 @@ def _frameworks(options: BuildOptions, fw: Framework | None, public: Framework |
     if fw is None:
         found, warnings = load_audiences(options.framework_dir, (options.audience, "public"), cache)
         areas_only = (previous is not None and previous.options == options and cache is previous.cache
-                      and cache.fresh <= {AREAS})
+                      and _only_areas_differ(previous.read, cache.keyed))
         return found[options.audience], found["public"], warnings, areas_only
     if public is None:
         public = fw if not options.internal else load(options.framework_dir, "public")[0]
     return fw, public, [], False
+
+
+def _only_areas_differ(before: Mapping[str, Parsed[Any]], now: Mapping[str, Parsed[Any]]) -> bool:
+    """Whether every file but the competency areas is the same (the same Parsed, as the model reads it: with its ids
+    as keys, core/scopes.py) in two readings: an edit that happened between them changed areas only."""
+    return bool(before) and all(before.get(path) is p for path, p in now.items() if p.kind != AREAS) \
+        and all(path in now for path, p in before.items() if p.kind != AREAS)
 
 
 def _facts(options: BuildOptions, fw: Framework, history: list[CommitChanges] | None) -> Facts:

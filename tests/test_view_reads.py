@@ -6,6 +6,7 @@ compared with a clean build's. A page kind that declares too few areas keeps a s
 """
 from __future__ import annotations
 
+import json
 import shutil
 from functools import partial
 from pathlib import Path
@@ -73,3 +74,28 @@ def test_a_build_after_an_area_edit_is_a_clean_build(name: str, audience: str, t
         kept_somewhere |= any(before.get(p.route) is p.view for p in after.pages if p.reads is not None)
         site = after
     assert kept_somewhere or len(areas) == 1, "no view was kept: the edit of one area built every view again"
+
+
+def test_a_build_after_a_failed_one_compares_with_the_last_good_build(tmp_path: Path) -> None:
+    """An edit of a role and an area that breaks a published address fails the build; fixing the area alone then
+    builds against the last good build, in which the role was still the old one: the role's page about another area
+    must show the new role (its view reads that area only, and the area did not change, but the role did)."""
+    framework = tmp_path / "framework"
+    shutil.copytree(ROOT / "framework", framework)
+    (framework / "interview" / "python-core.yml").unlink()  # it names the item renamed below
+    options = _options(framework, "internal")
+    (framework / "published-urls.json").unlink()
+    good = app.build(options)
+    (framework / "published-urls.json").write_text(json.dumps(good.url_doc), encoding="utf-8")  # released as it is
+    good = app.build(options)
+    role, area = framework / "roles" / "python-backend.yml", framework / "competencies" / "01-python-core.yml"
+    role.write_text(role.read_text(encoding="utf-8").replace("  ko: Python Backend Engineer\n", "  ko: 새 이름 엔지니어\n", 1),
+                    encoding="utf-8")
+    original = area.read_text(encoding="utf-8")
+    area.write_text(original.replace("- id: memory-structure\n", "- id: memory-layout\n", 1), encoding="utf-8")
+    with pytest.raises(app.ContractError):  # the published anchor #memory-structure would be gone
+        app.build(options, previous=good)
+    area.write_text(original, encoding="utf-8")
+    after = app.build(options, previous=good)
+    page = next(p for p in after.pages if p.src == "roles/python-backend/matrix/backend-architecture.md")
+    assert "새 이름 엔지니어" in page.body.html

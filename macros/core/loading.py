@@ -35,27 +35,13 @@ class ReadCache:
         self.filters: dict[Audience, FilterMemo] = {}
         self.frameworks: dict[Audience, Framework] = {}
         self.read = self.reused = 0  # files read (parsed and validated) and reused by the last reading
-        self.fresh: set[str] = set()  # the kinds of file (folder or file name) read anew, or gone, in the last reading
-        self.as_keyed: dict[str, Parsed[Any]] = {}  # each file of the last reading as the model reads it (`keyed`)
+        self.keyed: dict[str, Parsed[Any]] = {}  # each file of the last reading without errors, as the model reads it
 
     def begin(self) -> dict[str, tuple[bytes, tuple[Any, ...], Parsed[Any] | None, tuple[Diagnostic, ...]]]:
         """Start a reading: the previous reading's files (only files read in this one are kept)."""
         before, self.files = self.files, {}
         self.read = self.reused = 0
-        self.fresh = set()
         return before
-
-    def keyed(self, files: Files) -> None:
-        """Note the files as the model reads them (ids written as keys, core/scopes.py): a file whose keyed form is not
-        the previous reading's counts as fresh, though its bytes are the same (an edit of another file can change
-        the keys it refers by)."""
-        now = {p.display: p for p in files.all()}
-        self.fresh.update(p.kind for shown, p in now.items() if self.as_keyed.get(shown) is not p)
-        self.as_keyed = now
-
-    def end(self, before: dict[str, tuple[bytes, tuple[Any, ...], Parsed[Any] | None, tuple[Diagnostic, ...]]]) -> None:
-        """End a reading begun with `before`: the kinds of the files gone since count as fresh."""
-        self.fresh.update(old[1][0] for path, old in before.items() if path not in self.files)
 
     def filter(self, audience: Audience) -> FilterMemo:
         return self.filters.setdefault(audience, FilterMemo())
@@ -90,7 +76,6 @@ def _read(path: Path, root: Path, kind: str, model: type[BaseModel], problems: l
     parsed = _parse(raw, path, root, kind, model, found, language)
     cache.files[str(path)] = (raw, how, parsed, tuple(found))
     cache.read += 1
-    cache.fresh.add(kind)
     problems.extend(found)
     return parsed
 
@@ -205,8 +190,8 @@ def check_audiences(root: str | Path, audiences: tuple[Audience, ...],
         if any(d.severity == "error" for d in problems):
             return none, sorted(set(problems))
         files = keyed_files(files, scopes(files))
-        if cache is not None:
-            cache.keyed(files)
+        if cache is not None:  # a file not read again, whose keys are the same, is the same Parsed as before
+            cache.keyed = {p.display: p for p in files.all()}
         out: dict[Audience, Framework | None] = {}
         for audience in audiences:
             shown = for_audience(files, audience, cache.filter(audience) if cache else None)
@@ -254,8 +239,6 @@ def read_files(root: Path, cache: ReadCache | None = None) -> tuple[Files, list[
             if folder == "roles":
                 language = _role_language(p, family_language, only_family)
             read(folder, p, model, language)
-    if cache is not None and before is not None:
-        cache.end(before)
     return files, problems
 
 
