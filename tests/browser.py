@@ -70,3 +70,15 @@ def watched_page(chromium, base_url: str, **context_options: object) -> Iterator
     finally:
         context.close()
     assert errors == [], errors
+
+
+def write_notes(page, notes) -> None:
+    """On a checklist page: for each (item id, ticked, note, link or "") tick the item if so, open its note and fill it
+    in, and its link when there is one."""
+    for item, ticked, note, url in notes:
+        if ticked:
+            page.check(f"#cf-{item}")
+        page.locator(f'[data-item="{item}"] summary').click()
+        page.fill(f"#cf-{item}-note", note)
+        if url:
+            page.fill(f"#cf-{item}-url", url)

@@ -171,6 +171,21 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[
         yield address
 
 
+@pytest.fixture(scope="module")
+def base_url(served_site: Callable[[str], tuple[str, Path]]) -> str:
+    """The address of the repository's site, Korean edition only, for the browser suites (a suite that needs another
+    site defines its own)."""
+    return served_site("ko")[0]
+
+
+@pytest.fixture
+def page(chromium, base_url: str):
+    """A Chromium page on `base_url` that fails the test on a script error and may download files (tests/browser.py)."""
+    import browser
+
+    yield from browser.watched_page(chromium, base_url, accept_downloads=True)
+
+
 def modify(path: Path, change) -> None:
     """Edit a framework file structurally: parse it, let `change` edit the data, write it back (as JSON, which is YAML)."""
     import json

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 
-import browser
 import pytest
 import seeds
 
@@ -16,16 +14,6 @@ KEY = "career-framework-records"
 OLD_KEY = "career-framework-checklist"
 ROADMAP = "/checklist/"
 JUNIOR = "/roles/python-backend/junior/checklist/"
-
-
-@pytest.fixture(scope="module")
-def base_url(served_site: Callable[[str], tuple[str, Path]]) -> str:
-    return served_site("ko")[0]
-
-
-@pytest.fixture
-def page(chromium, base_url: str):
-    yield from browser.watched_page(chromium, base_url, accept_downloads=True)
 
 
 

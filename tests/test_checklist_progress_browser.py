@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import browser
 import pytest
 
 KEY = "career-framework-records"
@@ -28,11 +29,6 @@ LEAD_ADDS = {"collaboration-leadership": 3, "future-leadership": 17}
 LEAD_TOTAL = 20
 #: Up to Senior the seed expects 148 items (what the Senior page counts), none of them in future-leadership.
 SENIOR_TOTAL = 148
-
-
-@pytest.fixture(scope="module")
-def base_url(served_site: Callable[[str], tuple[str, Path]]) -> str:
-    return served_site("ko")[0]
 
 
 @pytest.fixture
@@ -247,13 +243,7 @@ def test_markdown_export_and_import_keep_twenty_notes_identical(open_at, tmp_pat
     counted = page.locator('.cf-item:not([data-scope="next"])').evaluate_all("lis => lis.map(li => li.dataset.item)")
     items = counted[::7][:20]  # spread over every area of the page
     assert len(items) == 20
-    for item, (note, url, ticked) in zip(items, NOTES, strict=True):
-        if ticked:
-            page.check(f"#cf-{item}")
-        page.locator(f'[data-item="{item}"] summary').click()
-        page.fill(f"#cf-{item}-note", note)
-        if url:
-            page.fill(f"#cf-{item}-url", url)
+    browser.write_notes(page, [(item, ticked, note, url) for item, (note, url, ticked) in zip(items, NOTES, strict=True)])
     before = stored(page)
     assert {i: (before[i].get("note"), before[i]["status"]) for i in items} == \
         {i: (n, "met" if t else "not-yet") for i, (n, _, t) in zip(items, NOTES, strict=True)}

@@ -2,19 +2,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from pathlib import Path
 
 import browser
 import pytest
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def base_url(served_site: Callable[[str], tuple[str, Path]]) -> str:
-    return served_site("ko")[0]
 
 
 @pytest.fixture

@@ -2,19 +2,11 @@
 writes them (the public audience's framework), and the JD's stable link copies with one click."""
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import browser
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 JD = "/roles/python-backend/senior/"
-
-
-@pytest.fixture(scope="module")
-def base_url(served_site: Callable[[str], tuple[str, Path]]) -> str:
-    return served_site("ko")[0]
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import browser
@@ -22,11 +21,6 @@ QUESTIONS = 18  # the Senior kit's main questions (tests/test_interview.py lists
 PICKED = ("gil-and-threads", "kafka-messaging-design", "query-tuning")  # in three areas of the seven
 FIELD = '[data-cf-kit-field="{}"]'
 MIRROR = FIELD + " + [data-cf-kit-mirror]"
-
-
-@pytest.fixture(scope="module")
-def base_url(served_site: Callable[[str], tuple[str, Path]]) -> str:
-    return served_site("ko")[0]
 
 
 @pytest.fixture

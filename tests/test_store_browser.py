@@ -5,7 +5,6 @@ Markdown export and import that keep titles and notes literal, several lines inc
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import browser
@@ -51,16 +50,6 @@ def stored_doc(entries: dict, **more) -> str:
 
 def entries(page) -> dict:
     return json.loads(raw_stored(page))["records"][MINE]["entries"]
-
-
-@pytest.fixture(scope="module")
-def base_url(served_site: Callable[[str], tuple[str, Path]]) -> str:
-    return served_site("ko")[0]
-
-
-@pytest.fixture
-def page(chromium, base_url: str):
-    yield from browser.watched_page(chromium, base_url, accept_downloads=True)
 
 
 def seed(page, raw: str, key: str = KEY) -> None:
@@ -224,13 +213,7 @@ def test_markdown_keeps_titles_and_notes_literal_and_round_trips(page, tmp_path:
     page.goto(ROADMAP)
     page.evaluate("(t) => { document.querySelector('[data-item=\"threading\"]').dataset.title = t; }", TITLE)
     page.check("#cf-threading")
-    for item, (done, note, url) in NOTES.items():
-        if done:
-            page.check(f"#cf-{item}")
-        page.locator(f'[data-item="{item}"] summary').click()
-        page.fill(f"#cf-{item}-note", note)
-        if url:
-            page.fill(f"#cf-{item}-url", url)
+    browser.write_notes(page, [(item, done, note, url) for item, (done, note, url) in NOTES.items()])
     page.locator("#cf-pytest-note").blur()
     before = entries_of_mine(page)
     md = download(page, "export-md")

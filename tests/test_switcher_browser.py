@@ -6,8 +6,7 @@ links follow the choice, and the home page leads with the ladder."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 from conftest import ROOT, build_site, make_project
@@ -15,11 +14,6 @@ from conftest import ROOT, build_site, make_project
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 KEY = "career-framework-my-level"
 ROLE = "/roles/python-backend/"
-
-
-@pytest.fixture(scope="module")
-def base_url(served_site: Callable[[str], tuple[str, Path]]) -> str:
-    return served_site("ko")[0]
 
 
 def new_page(chromium, base_url: str, width: int = 1280, height: int = 800, **options):

@@ -4,8 +4,7 @@ the provenance line reads "출처: <file>:<line> · …" with its label, and at 
 middle ("Junio/r" on /levels/, from Material's `word-break: break-word` on links)."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
@@ -96,11 +95,6 @@ BROKEN_WORDS = r"""(selector) => {
   }
   return broken;
 }"""
-
-
-@pytest.fixture(scope="module")
-def base_url(served_site: Callable[[str], tuple[str, Path]]) -> str:
-    return served_site("ko")[0]
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from ..core.messages import suggest
 from ..core.text import check_line, check_paragraph, check_slug
@@ -121,6 +121,9 @@ class AreaDraft(Draft):
     groups: dict[str, GroupDraft] = field(default_factory=dict)  # folded title -> group
     ladder: tuple[str, str] | None = None  # (ladder, the cell of the first statement that chose it)
     replaces: str | None = None  # the id of the framework's area it replaces
+
+
+D = TypeVar("D", bound=Draft)
 
 
 @dataclass(frozen=True)
@@ -313,22 +316,21 @@ class _Placer:
             return None
 
     def _area(self, text: str, r: int, at: str) -> AreaDraft | None:
-        key = fold(text)
-        if key not in self.areas:
-            title = self._title(text, at)
-            if title is None:
-                return None
-            self.areas[key] = AreaDraft("a", title, r, at)
-        return self.areas[key]
+        return self._draft(self.areas, AreaDraft, "a", text, r, at)
 
     def _group(self, area: AreaDraft, text: str, r: int, at: str) -> GroupDraft | None:
+        return self._draft(area.groups, GroupDraft, "c", text, r, at)
+
+    def _draft(self, drafts: dict[str, D], make: Callable[[Literal["a", "c"], str, int, str], D], prefix: Literal["a", "c"],
+               text: str, r: int, at: str) -> D | None:
+        """The area or group a name of the sheet stands for (names compared folded), made at its first row."""
         key = fold(text)
-        if key not in area.groups:
+        if key not in drafts:
             title = self._title(text, at)
             if title is None:
                 return None
-            area.groups[key] = GroupDraft("c", title, r, at)
-        return area.groups[key]
+            drafts[key] = make(prefix, title, r, at)
+        return drafts[key]
 
     def _kind(self, r: int) -> Kind | None:
         text, at = self._cell(r, "kind")
