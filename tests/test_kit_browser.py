@@ -186,6 +186,7 @@ def test_leaving_with_entries_asks_first(page, base_url: str) -> None:
     page.on("dialog", lambda d: (asked.append(d.type), d.dismiss()))
     page.click(".cf-kit-screen a >> nth=0")  # no entries yet: the JD opens without a question
     page.wait_for_url(re.compile(r"/senior/$"))
+    page.wait_for_function("!document.querySelector('[data-cf-kit]')")  # the JD drawn before going back: no race
     page.go_back()
     page.wait_for_selector("[data-cf-kit]")
     assert asked == []
