@@ -163,6 +163,10 @@ class Scopes:
     families: tuple[str, ...] = ()  # every family, in order
     area_families: dict[str, tuple[str, ...]] = field(default_factory=dict)  # area key -> the families listing it
     unlisted: tuple[str, ...] = ()  # families without `areas:` (theirs are the areas no family lists)
+    # answers already given (a reading asks ~20,000 times at 50x the seed): a file's families by id(file), with the
+    # file kept so that its id stays its own, and what a value names in a scope
+    _scopes: dict[int, tuple[Parsed[Any], tuple[str, ...]]] = field(default_factory=dict, repr=False, compare=False)
+    _resolved: dict[tuple[Kind, str, tuple[str, ...]], Resolved] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def keyed(self) -> bool:
@@ -174,6 +178,12 @@ class Scopes:
 
     def scope(self, p: Parsed[Any]) -> tuple[str, ...]:
         """The families a file belongs to (none: a file of no family, or a framework without families/)."""
+        known = self._scopes.get(id(p))
+        if known is None:
+            known = self._scopes[id(p)] = (p, self._scope(p))
+        return known[1]
+
+    def _scope(self, p: Parsed[Any]) -> tuple[str, ...]:
         m = p.model
         if isinstance(m, FamilyFile):
             return (m.id,)
@@ -190,8 +200,12 @@ class Scopes:
     def resolve(self, kind: Kind, value: str, scope: tuple[str, ...]) -> Resolved:
         """The key a reference to a level or area written in a place of `scope` names (see `Names.resolve`): for a
         level, the ladders in reach are the families' own, else the shared one."""
+        asked = (kind, value, scope)
+        if asked in self._resolved:
+            return self._resolved[asked]
         reach = {f if f in self.own_ladder or kind == "area" else SHARED for f in scope}
-        return self.names(kind).resolve(value, reach)
+        found = self._resolved[asked] = self.names(kind).resolve(value, reach)
+        return found
 
 
 def scopes(files: Files) -> Scopes:
