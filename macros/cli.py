@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -84,6 +85,7 @@ def _checked(path: Path) -> tuple[Framework | None, list[Diagnostic]]:
     fw, problems = check(path)
     if fw is None:
         return None, problems
+    gc.freeze()  # what was read lives until the command ends: the cycle collector need not walk it again (0.15 s at 50x)
     from .site.pagekinds import id_clashes  # noqa: PLC0415 - the site's modules load only once the data reads
 
     problems = sorted({*problems, *id_clashes(fw, path)})

@@ -4,10 +4,10 @@ build's filter and the assembly of the Framework read the same walks, so a new e
 everywhere by declaring it once in core/model.py."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, NamedTuple, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
 from annotated_types import MinLen
 from pydantic import BaseModel
@@ -44,16 +44,59 @@ def fields(cls: type[BaseModel]) -> tuple[Field, ...]:
     return tuple(out)
 
 
-def _children(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
-    if isinstance(value, BaseModel):
-        for f in fields(type(value)):
-            yield (*loc, f.name), getattr(value, f.name)
-    elif isinstance(value, tuple | list):
-        for i, v in enumerate(value):
-            yield (*loc, i), v
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield (*loc, k), v
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for a in get_args(annotation):
+        yield from _models_in(a)
+
+
+@cache
+def _reach(cls: type[BaseModel]) -> frozenset[type[BaseModel]]:
+    """The model classes a model of `cls` can hold, itself included, at any depth (from the fields' annotations)."""
+    seen: set[type[BaseModel]] = set()
+    todo = [cls]
+    while todo:
+        c = todo.pop()
+        if c not in seen:
+            seen.add(c)
+            todo += [m for f in fields(c) for m in _models_in(c.model_fields[f.name].annotation)]
+    return frozenset(seen)
+
+
+@cache
+def _walked(cls: type[BaseModel], what: Literal["entities", "references"]) -> tuple[tuple[Field, bool], ...]:
+    """The fields of `cls` a walk looks at, each with whether the walk goes into its value: those that can hold, at
+    any depth, a model defining an id (entities) or a field naming entities (references; a field that names them is
+    looked at too). Texts, lists of ids and other leaves are never entered: they are most of a file's values."""
+    def wanted(c: type[BaseModel]) -> bool:
+        return _declares(c)[0] is not None if what == "entities" else any(f.refers is not None for f in fields(c))
+    out = []
+    for f in fields(cls):
+        descend = any(wanted(c) for m in _models_in(cls.model_fields[f.name].annotation) for c in _reach(m))
+        if descend or (what == "references" and f.refers is not None):
+            out.append((f, descend))
+    return tuple(out)
+
+
+@cache
+def _declares(cls: type[BaseModel]) -> tuple[RefKind | None, bool, Any]:
+    """What a model class declares for the walks: its entity kind, whether it has an `id` field, and its noun. Read
+    from the class once: asking an instance for an attribute its class lacks goes through pydantic's `__getattr__`,
+    which raises (it made `career check` a second slower at 50x the seed)."""
+    return getattr(cls, "entity", None), "id" in cls.model_fields, getattr(cls, "noun", None)
+
+
+def _entity(value: BaseModel) -> tuple[RefKind | None, str | None]:
+    """The entity kind and id a model defines ((None, None) when it defines none; a behaviour may have no id)."""
+    kind, has_id, _ = _declares(type(value))
+    ident = value.id if has_id else None  # type: ignore[attr-defined]
+    return (kind, ident) if kind is not None and ident is not None else (None, None)
+
+
+def _items(value: Any) -> Iterable[tuple[str | int, Any]]:
+    """The entries of a list or mapping with their places."""
+    return enumerate(value) if isinstance(value, tuple | list) else value.items()
 
 
 class Entity(NamedTuple):
@@ -65,15 +108,26 @@ class Entity(NamedTuple):
     model: BaseModel
 
 
-def entities(value: Any, loc: Loc = ()) -> Iterator[Entity]:
+def entities(value: Any, loc: Loc = ()) -> list[Entity]:
     """Every model inside `value` that defines an id, with its location, outermost first."""
+    out: list[Entity] = []
+    _entities(value, loc, out)
+    return out
+
+
+def _entities(value: Any, loc: Loc, out: list[Entity]) -> None:
     if isinstance(value, BaseModel):
-        kind, ident = getattr(value, "entity", None), getattr(value, "id", None)
-        if kind is not None and ident is not None:  # a behaviour may have no id of its own
-            yield Entity(loc, kind, ident, value)
-    for child_loc, child in _children(value, loc):
+        kind, ident = _entity(value)
+        if kind is not None and ident is not None:
+            out.append(Entity(loc, kind, ident, value))
+        children: Iterable[tuple[str | int, Any]] = ((f.name, getattr(value, f.name)) for f, _ in _walked(type(value), "entities"))
+    elif isinstance(value, tuple | list | dict):
+        children = _items(value)
+    else:
+        return
+    for at, child in children:
         if isinstance(child, BaseModel | tuple | list | dict):
-            yield from entities(child, child_loc)
+            _entities(child, (*loc, at), out)
 
 
 def defined_ids(values: Any) -> dict[RefKind, set[str]]:
@@ -98,30 +152,36 @@ class Reference:
 def describe(model: BaseModel, parent: str, *, root: bool = False) -> str:
     """How a message names a model: `item 'gil'`; a model without an id inside another by its noun and its owner
     (`a behaviour of group 'x'`); a file's model without an id as the file (`parent`)."""
-    kind, ident = getattr(model, "entity", None), getattr(model, "id", None)
+    kind, ident = _entity(model)
     if kind is not None and ident is not None:
         return f"{kind} '{ident}'"
-    noun = getattr(model, "noun", None)
+    noun = _declares(type(model))[2]
     return f"a {noun.en} of {parent}" if noun is not None and not root else parent
 
 
-def references(value: Any, owner: str, loc: Loc = ()) -> Iterator[Reference]:
+def references(value: Any, owner: str, loc: Loc = ()) -> list[Reference]:
     """Every reference inside `value` (list entries and mapping keys one by one), in document order."""
+    out: list[Reference] = []
+    _references(value, owner, loc, out)
+    return out
+
+
+def _references(value: Any, owner: str, loc: Loc, out: list[Reference]) -> None:
     if isinstance(value, BaseModel):
         owner = describe(value, owner, root=not loc)
-        for f in fields(type(value)):
+        for f, descend in _walked(type(value), "references"):
             child = getattr(value, f.name)
             here = (*loc, f.name)
             if f.refers is not None and child is not None:
                 if isinstance(child, str):
-                    yield Reference(here, f.refers, child, owner)
+                    out.append(Reference(here, f.refers, child, owner))
                 elif isinstance(child, tuple):
-                    yield from (Reference((*here, i), f.refers, v, owner) for i, v in enumerate(child))
+                    out += (Reference((*here, i), f.refers, v, owner) for i, v in enumerate(child))
                 elif isinstance(child, dict) and f.refers.keys:
-                    yield from (Reference((*here, k), f.refers, k, owner, key=True) for k in child)
-            if not isinstance(child, str):
-                yield from references(child, owner, here)
-    else:
-        for child_loc, child in _children(value, loc):
+                    out += (Reference((*here, k), f.refers, k, owner, key=True) for k in child)
+            if descend and child is not None:
+                _references(child, owner, here, out)
+    elif isinstance(value, tuple | list | dict):
+        for at, child in _items(value):
             if isinstance(child, BaseModel | tuple | list | dict):
-                yield from references(child, owner, child_loc)
+                _references(child, owner, (*loc, at), out)
