@@ -145,14 +145,16 @@ def load_audiences(framework_dir: Path, audiences: tuple[Audience, ...],
 
 
 def build(options: BuildOptions, fw: Framework | None = None, public: Framework | None = None,
-          previous: SiteBuild | None = None) -> SiteBuild:
+          previous: SiteBuild | None = None, *, again: bool = False) -> SiteBuild:
     """Build the generated part of the site (see the module docstring). `fw`, when given, must have been
     loaded for the options' audience; `public`, the framework as candidates see it (the internal site offers the
     documents for job posts, which hold only that), is read when not given.
 
     `previous`: the last build of the same site (`career serve` builds again after each edit). Only the files whose
     bytes changed are read again (`ReadCache`), and a page whose view, title and shared inputs are unchanged keeps
-    its body (`PageBuilder`); the result is the same as a build without it. `SiteBuild.reused` counts the kept bodies."""
+    its body (`PageBuilder`); the result is the same as a build without it. `SiteBuild.reused` counts the kept bodies.
+    `again`: the site will be built again after an edit (`career serve`; always so with `previous`): the pages keep
+    what the next build reuses of their bodies."""
     cache = previous.cache if previous is not None and previous.options.framework_dir == options.framework_dir else ReadCache()
     fw, public, warnings, areas_only = _frameworks(options, fw, public, cache, previous)
     edition = options.edition
@@ -166,7 +168,7 @@ def build(options: BuildOptions, fw: Framework | None = None, public: Framework 
     sources = template_sources()
     same = previous is not None and previous.renderer.sources == sources and previous.renderer.lang == edition.language
     renderer = Renderer(edition.language, labels, previous.renderer.env if same and previous else None,
-                        directory=edition.directory_urls, sources=sources)
+                        directory=edition.directory_urls, sources=sources, keep_blocks=again or previous is not None)
     context = Context(facts, labels, history, version, options.docs_pages, len(options.editions), _job_links(options, public))
     made: dict[Any, Any] = {}
     extra = _structured_data(options, facts, previous.made if previous is not None else None, made)

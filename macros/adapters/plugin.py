@@ -150,7 +150,7 @@ class CareerPlugin(BasePlugin[CareerConfig]):
             self.site = prepared
         else:
             try:
-                self.site = build(options, previous=self.site if self.keep else None)
+                self.site = build(options, previous=self.site if self.keep else None, again=self.keep)
             except BuildError as exc:
                 raise PluginError(str(exc)) from None
         self.given = {"site_description": config.site_description}

@@ -331,12 +331,15 @@ class Renderer:
     """Renders page templates for one language of one build."""
 
     def __init__(self, lang: Language, labels: Labels, env: Environment | None = None, *, directory: bool = True,
-                 sources: tuple[tuple[str, bytes], ...] | None = None) -> None:
+                 sources: tuple[tuple[str, bytes], ...] | None = None, keep_blocks: bool = False) -> None:
         self.lang = lang
         self.labels = labels
         self.sources = template_sources() if sources is None else sources  # the templates it draws with
         self.env = env or environment()
         self.directory = directory  # MkDocs' use_directory_urls: how links between pages are written
+        # whether pages keep their `cached` blocks for the next drawing (`career serve`): a one-off build drops them
+        # (at 50x the seed they are a third of the pages' memory)
+        self.keep_blocks = keep_blocks
 
     def render(self, template: str, page_src: str, *, toc_depth: int = 2, before: Rendered | None = None,
                **context: Any) -> Rendered:
@@ -349,7 +352,7 @@ class Renderer:
                                                       _record=record, _directory=self.directory,
                                                       _fragments_before=before.fragments if before else {},
                                                       _fragments=fragments, **context)
-        return Rendered(body, tuple(record), toc_depth, links, fragments)
+        return Rendered(body, tuple(record), toc_depth, links, fragments if self.keep_blocks else {})
 
     def fragment(self, template: str, page_src: str, **context: Any) -> tuple[str, list[Link]]:
         """A piece of HTML for a hand-written page (a macro's output), with the links it makes."""
