@@ -50,18 +50,21 @@ def _options(path: str, audience: Audience = "internal", language: Language = "k
                             language=language, editions=EDITIONS)
 
 
-def _editions(path: str, audience: Audience, fw: Framework | None) -> tuple[list[app.SiteBuild], list[Diagnostic]]:
+def _editions(path: str, audience: Audience, previous: app.SiteBuild | None = None) -> tuple[list[app.SiteBuild], list[Diagnostic]]:
     """Every edition's build for an audience (the site publishes Korean at / and English at /en/), and
-    what breaks the released URL list."""
+    what breaks the released URL list. Each build after the first (and after `previous`) reuses the files the one
+    before it read (`app.build`'s `previous`): the framework is read once, not once per edition and audience."""
     from . import app  # noqa: PLC0415
 
     sites, broken = [], []
     for lang in EDITIONS:
         try:
-            sites.append(app.build(_options(path, audience, lang), fw if audience == "internal" else None))
+            site = app.build(_options(path, audience, lang), previous=previous)
         except app.ContractError as exc:
-            sites.append(exc.site)
+            site = exc.site
             broken += exc.diagnostics
+        sites.append(site)
+        previous = site
     return sites, broken
 
 
@@ -89,8 +92,13 @@ def _checked(path: Path) -> tuple[Framework | None, list[Diagnostic]]:
     problems = sorted({*problems, *id_clashes(fw, path)})
     if any(d.severity == "error" for d in problems):
         return fw, problems
-    broken = [d for audience in AUDIENCES if (path / published_name(audience)).is_file()
-              for d in _editions(str(path), audience, fw)[1]]
+    broken: list[Diagnostic] = []
+    previous = None
+    for audience in AUDIENCES:
+        if (path / published_name(audience)).is_file():
+            sites, found = _editions(str(path), audience, previous)
+            broken += found
+            previous = sites[-1]
     if broken:
         return None, [*problems, *broken]
     return fw, sorted(set(problems) | set(_kit_warnings(fw, path)))
@@ -153,7 +161,7 @@ def _cmd_urls(args: argparse.Namespace) -> int:
     fw, problems = check(args.path)
     if fw is None:
         return _report(problems)
-    sites, broken = _editions(args.path, args.audience, fw)
+    sites, broken = _editions(args.path, args.audience)
     doc = dict(sites[0].url_doc)
     for site in sites[1:]:  # one list for every edition: /en/... joins the Korean URLs
         doc["pages"] = dict(sorted({**doc["pages"], **site.url_doc["pages"]}.items()))
