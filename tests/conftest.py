@@ -66,6 +66,18 @@ def site(tmp_path_factory: pytest.TempPathFactory):
     return Site(out)
 
 
+@pytest.fixture(scope="session")
+def public(tmp_path_factory: pytest.TempPathFactory):
+    """The repository's public site (what candidates see) in both editions, built once per test process; the tests
+    only read it."""
+    from site_html import Site
+
+    out = tmp_path_factory.mktemp("public")
+    result = build_site(ROOT, out, languages="ko,en", CAREER_AUDIENCE="public")
+    assert result.returncode == 0, result.stderr
+    return Site(out)
+
+
 @pytest.fixture
 def framework_copy(tmp_path: Path) -> Path:
     """A scratch copy of framework/ that a test may edit."""

@@ -14,14 +14,6 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 @pytest.fixture(scope="module")
-def public(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    out = tmp_path_factory.mktemp("public")
-    result = build_site(ROOT, out, languages="ko,en", CAREER_AUDIENCE="public")
-    assert result.returncode == 0, result.stderr
-    return Site(out)
-
-
-@pytest.fixture(scope="module")
 def both(tmp_path_factory: pytest.TempPathFactory) -> Site:
     out = tmp_path_factory.mktemp("both")
     result = build_site(ROOT, out, site_url="https://careers.example.org/", languages="ko,en")

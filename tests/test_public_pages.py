@@ -7,7 +7,6 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, build_site
 from site_html import Site
 
 from macros.site.labels import load_labels
@@ -25,14 +24,6 @@ INTERNAL_HOME_LABELS = ("home_journeys", "journey_growth", "journey_growth_text"
 #: A command of the `career` CLI, an option of one, or a path of the framework's files.
 COMMANDS_AND_PATHS = re.compile(r"\bcareer\s+(?:check|export|schema|urls|diff|init|serve)\b|--[a-z]+|framework/|\.ya?ml\b|"
                                 r"published-urls|\baliases\b", re.I)
-
-
-@pytest.fixture(scope="module")
-def public(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    out = tmp_path_factory.mktemp("public-pages")
-    result = build_site(ROOT, out, languages="ko,en", CAREER_AUDIENCE="public")
-    assert result.returncode == 0, result.stderr
-    return Site(out)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
